@@ -1,0 +1,29 @@
+"""Extract mentions: each event an article reports, as it reports it.
+
+`Extractor` is the seam for other backends (an LLM, a trained model): anything with a `name` and
+`extract(articles) -> mentions per article` can be plugged in and scored on the same gold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from sitreps.model import Article, Mention
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    name: str
+
+    def extract(self, articles: Sequence[Article]) -> list[list[Mention]]:
+        """One list of mentions per article, in the order given."""
+        ...
+
+
+def default_extractor(ctx: object | None = None) -> Extractor:
+    """The rule + spaCy extractor, with the user's extra actor registries from the CLI context."""
+    from sitreps.extract.mentions import RuleExtractor
+
+    actor_files = tuple(getattr(ctx, "actors_files", ()) or ())
+    return RuleExtractor(actor_files)

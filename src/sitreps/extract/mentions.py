@@ -1,0 +1,488 @@
+"""Mention assembly: from triggers, roles, places, dates, figures and claims to sitreps/1 Mentions.
+
+One mention per (event type, place, day, claimant) that an article reports:
+1. each trigger sentence gives a candidate with its own actors, claim, time and place;
+2. a sentence with no time expression takes the story's current date (the latest dated
+   sentence before it), else the publication day (inferred);
+3. a candidate with no place of its own joins a same-type, same-date candidate that has one
+   (the event retold), else takes the sentence's or the article's dominant place;
+4. candidates with the same key merge (more evidence); a region-level candidate merges into
+   a village-level one of the same type and date inside that region;
+5. fatality figures join the candidate of their sentence, else the latest one before them;
+   a figure from a claimant who contradicts the candidate's becomes its own mention, so
+   fusion can record the contradiction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from sitreps.extract.claims import Claim, claim_for, in_quotation, load_claims, reporter, speaker_of_sentence
+from sitreps.extract.fatalities import FatalityFigure, find_fatality_figures
+from sitreps.extract.roles import (
+    ActorRef,
+    ActorTracker,
+    actor_entities,
+    conjuncts,
+    nominal_agent,
+    objects_of,
+    predicate_of,
+    resolve_phrase,
+    subject_of,
+)
+from sitreps.extract.toponyms import Toponym, resolve_all, spot
+from sitreps.extract.triggers import EventLexicon, Trigger, find_triggers, load_lexicon, weapon_in
+from sitreps.model import Actor, Article, DateValue, Fatalities, Location, Mention, Span as SpanModel
+from sitreps.resolve.actors import ActorRegistry
+from sitreps.resolve.dates import find_time_expressions, resolve_time_expression
+
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass
+class Candidate:
+    event_type: str
+    sub_event_type: str | None
+    outcome: str | None
+    sent_start: int
+    sent_end: int
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    assoc1: list[ActorRef]
+    claim: Claim
+    date: DateValue | None
+    own_date: bool
+    place: Toponym | None
+    fatalities: list[tuple[FatalityFigure, Claim]] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class ExtractionResources:
+    registry: ActorRegistry
+    lexicon: EventLexicon
+    resolver: object  # sitreps.places.PlaceResolver
+    gazetteer: object
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _paragraph_of(offset: int, starts: list[int]) -> int:
+    idx = 0
+    for i, s in enumerate(starts):
+        if s <= offset:
+            idx = i
+    return idx
+
+
+def _date_key(d: DateValue | None) -> str:
+    return f"{d.start}/{d.end}" if d else "-"
+
+
+def _place_key(t: Toponym | None) -> str:
+    if t is None or t.location is None:
+        return "-"
+    loc = t.location
+    if loc.geonameid is not None:
+        return f"g{loc.geonameid}"
+    return f"a{loc.country_code}.{loc.admin1_code}"
+
+
+def _civilian_words(registry: ActorRegistry) -> frozenset[str]:
+    role = registry.roles.get("civilians")
+    return frozenset(role.heads) if role else frozenset()
+
+
+def _refine(trigger: Trigger, cand_actor1: ActorRef | None, cand_actor2: ActorRef | None, sent: Span,
+            lexicon: EventLexicon) -> tuple[str, str | None]:
+    rule = trigger.rule
+    etype, sub = rule.type, rule.sub
+    if "weapon" in rule.refine:
+        weapon = weapon_in(" ".join(t.lower_ for t in sent), lexicon)
+        if weapon is not None:
+            return "Explosions/Remote violence", weapon
+    if "target" in rule.refine or rule.needs_target == "civilians" or etype == "Violence against civilians":
+        if cand_actor2 is not None and cand_actor2.how == "civilians":
+            return "Violence against civilians", "Attack" if sub in (None, "Armed clash") else sub
+    if "territory" in rule.refine and cand_actor1 is not None and cand_actor1.entry is not None:
+        if cand_actor1.entry.type == "state_forces" and sub == "Non-state actor overtakes territory":
+            return "Battles", "Armed clash"
+    return etype, sub
+
+
+class RuleExtractor:
+    """The default extractor: spaCy parses + data-driven rules (no learned event model)."""
+
+    name = "rules"
+
+    def __init__(self, actor_files: Sequence[Path] = ()) -> None:
+        from sitreps.nlp import load_nlp
+        from sitreps.places import PlaceResolver, get_gazetteer
+        from sitreps.resolve.actors import get_registry
+
+        self.actor_files = tuple(actor_files)
+        self.nlp = load_nlp(self.actor_files)
+        gazetteer = get_gazetteer()
+        self.resources = ExtractionResources(
+            registry=get_registry(self.actor_files),
+            lexicon=load_lexicon(),
+            resolver=PlaceResolver(gazetteer),
+            gazetteer=gazetteer,
+        )
+
+    def extract(self, articles: Sequence[Article]) -> list[list[Mention]]:
+        docs = self.nlp.pipe([a.text for a in articles], batch_size=32)
+        return [extract_article(a, doc, self.resources) for a, doc in zip(articles, docs, strict=True)]
+
+
+def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> list[Mention]:
+    registry, lexicon = res.registry, res.lexicon
+    claims_lex = load_claims()
+    text = article.text
+    par_starts = _paragraph_starts(text)
+    actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)]
+    toponyms = spot(doc, res.gazetteer, actor_spans)
+    resolve_all(toponyms, text, res.resolver)
+    civilian_words = _civilian_words(registry)
+    tracker = ActorTracker()
+    candidates: list[Candidate] = []
+    orphan_figures: list[tuple[FatalityFigure, Claim, int, int, int]] = []
+    current_date: DateValue | None = None
+    quote_speaker: Claim | None = None
+    last_par = -1
+
+    for sent in doc.sents:
+        par = _paragraph_of(sent.start_char, par_starts)
+        if par != last_par:
+            last_par = par
+        # light coreference: note the registry actors of this sentence as we read
+        for ent in actor_entities(doc):
+            if sent.start <= ent.start < sent.end:
+                entry = registry.get(ent.ent_id_)
+                if entry is not None:
+                    tracker.note(ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry"))
+        # time expressions of this sentence
+        sent_dates: list[tuple[int, DateValue]] = []
+        for expr in find_time_expressions(sent.text):
+            dv = resolve_time_expression(expr.text, article.published)
+            if dv is not None:
+                sent_dates.append((sent.start_char + expr.start, dv))
+        sent_tops = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
+        has_armed = any(
+            ent.start >= sent.start and ent.end <= sent.end and (registry.get(ent.ent_id_) is not None)
+            for ent in actor_entities(doc)
+        )
+        par_text_start = par_starts[par]
+        next_par = par_starts[par + 1] if par + 1 < len(par_starts) else len(text)
+        quoted = in_quotation(sent, text[par_text_start:next_par], sent.start_char - par_text_start)
+        triggers = find_triggers(sent, lexicon, has_armed, civilian_words)
+        figures = find_fatality_figures(sent)
+        sent_claim_cache: dict[int, Claim] = {}
+        sent_candidates: list[Candidate] = []
+        for trig in triggers:
+            cand = _candidate(trig, sent, registry, tracker, lexicon, claims_lex, article, sent_dates,
+                              current_date, sent_tops, quote_speaker if quoted else None)
+            if cand is None:
+                continue
+            cand.paragraph = par
+            sent_claim_cache[trig.token.i] = cand.claim
+            sent_candidates.append(cand)
+        # merge candidates of one sentence with the same type/place/date (two triggers, one event)
+        merged: list[Candidate] = []
+        for cand in sent_candidates:
+            twin = next((m for m in merged if m.event_type == cand.event_type and _place_key(m.place) == _place_key(cand.place)
+                         and _date_key(m.date) == _date_key(cand.date)), None)
+            if twin is None:
+                merged.append(cand)
+            else:
+                _absorb(twin, cand)
+        for fig in figures:
+            if fig.kind == "injured":
+                continue
+            # the figure belongs to the trigger nearest to it in this sentence
+            target = None
+            if merged:
+                target = min(merged, key=lambda c: abs(c.evidence[0][0] - fig.start) if c.evidence else 0)
+            fig_tok = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+            fig_claim = claim_for(fig_tok.root, registry, tracker, claims_lex, article.outlet,
+                                  quote_speaker if quoted else None) if fig_tok is not None else (
+                quote_speaker or Claim(reporter(article.outlet), "asserted"))
+            if target is not None:
+                target.fatalities.append((fig, fig_claim))
+            else:
+                orphan_figures.append((fig, fig_claim, sent.start_char, sent.end_char, par))
+        candidates.extend(merged)
+        if sent_dates:
+            day_dates = [d for _, d in sent_dates if d.precision in ("day", "week")]
+            if day_dates:
+                current_date = day_dates[-1]
+        speaker = speaker_of_sentence(sent, registry, tracker, claims_lex, article.outlet)
+        if speaker is not None and (sent.text.rstrip().endswith(":") or not quoted):
+            quote_speaker = speaker
+        elif not quoted and speaker is None:
+            quote_speaker = quote_speaker if sent.text.rstrip().endswith(":") else None
+
+    _attach_orphans(candidates, orphan_figures)
+    _fill_places(candidates, toponyms)
+    candidates = _merge(candidates)
+    candidates = _split_disputed(candidates)
+    return [_to_mention(c, article, registry, text) for c in candidates if c.place is not None or True]
+
+
+def _candidate(trig: Trigger, sent: Span, registry: ActorRegistry, tracker: ActorTracker, lexicon: EventLexicon,
+               claims_lex, article: Article, sent_dates, current_date, sent_tops: list[Toponym],
+               quote_speaker: Claim | None) -> Candidate | None:
+    tok = trig.token
+    pred = predicate_of(tok)
+    # actor1: nominal agent, then the predicate's subject
+    a1_tok = nominal_agent(tok) or subject_of(pred)
+    actor1 = resolve_phrase(a1_tok, registry, tracker, exclude=pred) if a1_tok is not None else None
+    if actor1 is not None and actor1.how == "civilians":
+        actor1 = None
+    assoc: list[ActorRef] = []
+    if a1_tok is not None and actor1 is not None:
+        for c in conjuncts(a1_tok):
+            ref = resolve_phrase(c, registry, tracker)
+            if ref is not None and ref.actor.id != actor1.actor.id:
+                assoc.append(ref)
+    # actor2: the first object that names an actor
+    actor2 = None
+    for obj in objects_of(pred, tok):
+        ref = resolve_phrase(obj, registry, tracker, role="target")
+        if ref is not None and (actor1 is None or ref.actor.id != actor1.actor.id):
+            actor2 = ref
+            break
+    if actor2 is None:
+        # "civilians" anywhere in the trigger's clause make them the target of violence
+        for t in pred.subtree:
+            if registry.role_of_head(t.text) == "civilians" or registry.role_of_head(t.lemma_) == "civilians":
+                if t.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj", "conj", "appos") and t.i != (a1_tok.i if a1_tok is not None else -1):
+                    actor2 = ActorRef(Actor(id="CIV", name="Civilians"), None, t.idx, t.idx + len(t), "civilians")
+                    break
+    etype, sub = _refine(trig, actor1, actor2, sent, lexicon)
+    claim = claim_for(tok, registry, tracker, claims_lex, article.outlet, quote_speaker)
+    # time: the expression nearest the trigger in this sentence, else the story's current date
+    date, own = None, False
+    if sent_dates:
+        date = min(sent_dates, key=lambda x: abs(x[0] - tok.idx))[1]
+        own = True
+    elif current_date is not None:
+        date = current_date
+    elif article.published is not None:
+        date = DateValue(start=article.published.start, end=article.published.end,
+                         precision=article.published.precision, inferred=True)
+    place = _place_for(tok, pred, sent_tops)
+    return Candidate(
+        event_type=etype, sub_event_type=sub, outcome=trig.rule.outcome,
+        sent_start=sent.start_char, sent_end=sent.end_char,
+        actor1=actor1, actor2=actor2, assoc1=assoc, claim=claim, date=date, own_date=own, place=place,
+        evidence=[(sent.start_char, sent.end_char)],
+    )
+
+
+def _place_for(tok: Token, pred: Token, tops: list[Toponym]) -> Toponym | None:
+    """The most specific resolved place of the sentence, preferring those in the trigger's clause."""
+    usable = [t for t in tops if t.location is not None and not t.origin and t.precision_rank <= 3]
+    if not usable:
+        return None
+    clause = {t.idx for t in pred.subtree} | {t.idx for t in tok.subtree}
+    doc = tok.doc
+
+    def in_clause(top: Toponym) -> bool:
+        span = doc.char_span(top.start, top.end, alignment_mode="expand")
+        return span is not None and span[0].idx in clause
+
+    return min(usable, key=lambda t: (t.precision_rank, not in_clause(t), abs(t.start - tok.idx)))
+
+
+def _absorb(into: Candidate, other: Candidate) -> None:
+    for span in other.evidence:
+        if span not in into.evidence:
+            into.evidence.append(span)
+    into.fatalities.extend(other.fatalities)
+    if _actor_rank(other.actor1) > _actor_rank(into.actor1):
+        into.actor1, into.assoc1 = other.actor1, other.assoc1
+    if _actor_rank(other.actor2) > _actor_rank(into.actor2):
+        into.actor2 = other.actor2
+    if into.claim.claimant.id == "reporter" and other.claim.claimant.id != "reporter":
+        into.claim = other.claim
+    if into.sub_event_type == "Armed clash" and other.sub_event_type not in (None, "Armed clash") and other.event_type == into.event_type:
+        into.sub_event_type = other.sub_event_type
+    into.outcome = into.outcome or other.outcome
+    if into.date is None or (other.date is not None and other.own_date and not into.own_date):
+        into.date, into.own_date = other.date, other.own_date
+
+
+def _actor_rank(ref: ActorRef | None) -> int:
+    if ref is None:
+        return 0
+    return {"unregistered": 1, "civilians": 2, "coref": 3, "capital": 3, "composed": 4, "person": 4, "registry": 5}.get(ref.how, 1)
+
+
+def _attach_orphans(cands: list[Candidate], orphans) -> None:
+    """A figure in a sentence with no trigger belongs to the latest candidate before it."""
+    for fig, claim, s_start, s_end, par in orphans:
+        before = [c for c in cands if c.sent_start <= s_start]
+        if not before:
+            continue
+        target = max(before, key=lambda c: c.sent_start)
+        target.fatalities.append((fig, claim))
+        if (s_start, s_end) not in target.evidence:
+            target.evidence.append((s_start, s_end))
+
+
+def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
+    """Placeless candidates: join a same-type, same-date placed one, else the article's dominant place."""
+    placed = [c for c in cands if c.place is not None]
+    counts: Counter[str] = Counter()
+    first: dict[str, Toponym] = {}
+    for t in toponyms:
+        if t.location is None or t.origin or t.precision_rank > 3:
+            continue
+        key = _place_key(t)
+        counts[key] += 1
+        first.setdefault(key, t)
+    dominant = None
+    if counts:
+        # settlements outrank regions; frequency, then first mention, breaks ties
+        key = min(counts, key=lambda k: (first[k].precision_rank > 2, -counts[k], first[k].start))
+        dominant = first[key]
+    for cand in cands:
+        if cand.place is not None:
+            continue
+        twins = [p for p in placed if p.event_type == cand.event_type and _date_key(p.date) == _date_key(cand.date)]
+        if twins:
+            cand.place = min(twins, key=lambda p: p.place.precision_rank).place
+        else:
+            cand.place = dominant
+
+
+def _contains(region: Toponym, village: Toponym) -> bool:
+    r, v = region.location, village.location
+    return (r is not None and v is not None and r.geonameid is None and r.country_code == v.country_code
+            and r.admin1_code == v.admin1_code)
+
+
+def _merge(cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for cand in cands:
+        twin = next((m for m in out if m.event_type == cand.event_type and _place_key(m.place) == _place_key(cand.place)
+                     and _date_key(m.date) == _date_key(cand.date)), None)
+        if twin is None:
+            out.append(cand)
+        else:
+            _absorb(twin, cand)
+    # region-level into a village-level candidate of the same type and date in that region
+    final: list[Candidate] = []
+    for cand in out:
+        if cand.place is not None and cand.place.precision_rank == 3:
+            host = next((m for m in out if m is not cand and m.event_type == cand.event_type
+                         and _date_key(m.date) == _date_key(cand.date) and m.place is not None
+                         and m.place.precision_rank <= 2 and _contains(cand.place, m.place)), None)
+            if host is not None:
+                _absorb(host, cand)
+                continue
+        final.append(cand)
+    return final
+
+
+def _conflicting(a: FatalityFigure, b: FatalityFigure) -> bool:
+    def bounds(f: FatalityFigure) -> tuple[int, float]:
+        if f.negated:
+            return 0, 0
+        lo = f.low if f.low is not None else (f.best if f.best is not None else 0)
+        hi = f.high if f.high is not None else (f.best if f.best is not None else float("inf"))
+        return lo, hi
+    (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
+    return ahi < blo or bhi < alo
+
+
+def _split_disputed(cands: list[Candidate]) -> list[Candidate]:
+    """Figures whose claimants contradict each other become separate mentions of the same event."""
+    out = []
+    for cand in cands:
+        if len(cand.fatalities) < 2:
+            out.append(cand)
+            continue
+        groups: list[list[tuple[FatalityFigure, Claim]]] = []
+        for fig, claim in cand.fatalities:
+            g = next((g for g in groups if g[0][1].claimant.id == claim.claimant.id or not _conflicting(g[0][0], fig)), None)
+            if g is None:
+                groups.append([(fig, claim)])
+            else:
+                g.append((fig, claim))
+        if len(groups) == 1:
+            out.append(cand)
+            continue
+        # the candidate keeps the group of its own claimant (else the first); others split off
+        own = next((g for g in groups if g[0][1].claimant.id == cand.claim.claimant.id), groups[0])
+        cand.fatalities = own
+        out.append(cand)
+        for g in groups:
+            if g is own:
+                continue
+            fig, claim = g[0]
+            twin = Candidate(
+                event_type=cand.event_type, sub_event_type=cand.sub_event_type, outcome=cand.outcome,
+                sent_start=cand.sent_start, sent_end=cand.sent_end, actor1=cand.actor1, actor2=cand.actor2,
+                assoc1=list(cand.assoc1), claim=Claim(claim.claimant, "denied" if fig.negated else claim.stance, claim.ref),
+                date=cand.date, own_date=cand.own_date, place=cand.place, fatalities=g,
+                evidence=[(s, e) for s, e in cand.evidence], paragraph=cand.paragraph,
+            )
+            out.append(twin)
+    return out
+
+
+def _figure_to_fatalities(fig: FatalityFigure, claim: Claim) -> Fatalities:
+    best = 0 if fig.negated else fig.best
+    return Fatalities(best=best, low=fig.low if not fig.negated else 0, high=fig.high if not fig.negated else 0,
+                      victims=fig.victims, claimant=claim.claimant)
+
+
+def _combine_figures(figs: list[tuple[FatalityFigure, Claim]]) -> Fatalities | None:
+    if not figs:
+        return None
+    # one claimant's figures: the most informative (a bounded or exact count over a vague one)
+    def info(item) -> tuple:
+        f = item[0]
+        return (f.best is not None or f.negated, f.low is not None, f.high is not None)
+    fig, claim = max(figs, key=info)
+    return _figure_to_fatalities(fig, claim)
+
+
+def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: str) -> Mention:
+    location = c.place.location if c.place is not None else None
+    cc = location.country_code if location else None
+    actor1 = c.actor1.actor if c.actor1 else None
+    actor2 = c.actor2.actor if c.actor2 else None
+    if actor2 is not None and actor2.id == "CIV":
+        actor2 = registry.civilians(cc)
+    if actor2 is None and c.event_type == "Battles" and c.actor1 is not None and c.actor1.entry is not None:
+        opponent = registry.get(c.actor1.entry.opponent) if c.actor1.entry.opponent else None
+        if opponent is not None:
+            actor2 = opponent.actor()
+    if actor2 is None and c.event_type == "Violence against civilians":
+        actor2 = registry.civilians(cc)
+    assoc1 = [r.actor for r in c.assoc1 if actor1 is None or r.actor.id != actor1.id]
+    evidence = [SpanModel(start=s, end=e, text=text[s:e]) for s, e in sorted(c.evidence)]
+    key = "|".join([article.id, c.event_type, _place_key(c.place), _date_key(c.date), c.claim.claimant.id])
+    mid = "m-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+    return Mention(
+        id=mid, article_id=article.id, event_type=c.event_type, sub_event_type=c.sub_event_type,
+        date=c.date, location=location, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1,
+        claimant=c.claim.claimant, stance=c.claim.stance, fatalities=_combine_figures(c.fatalities),
+        evidence=evidence, outcome=c.outcome,
+    )
