@@ -1,6 +1,6 @@
 """Developer probe: run read -> clean -> extract over a folder and print the mentions.
 
-    python scripts/seed_probe.py ../shared/seeds [--json out.json]
+python scripts/seed_probe.py ../shared/seeds [--json out.json]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sitreps.model import Export
 
 def main(argv: list[str]) -> int:
     folder = argv[0]
-    raws = [r for r in read_paths([folder]) if isinstance(r, RawDocument)]
+    raws = [r for r in read_paths([folder], recursive=True) if isinstance(r, RawDocument)]
     articles = [clean_document(r) for r in raws]
     ex = RuleExtractor()
     mentions = ex.extract(articles)
@@ -28,7 +28,8 @@ def main(argv: list[str]) -> int:
                 f"  {m.event_type[:12]:12} {m.sub_event_type or '':28.28} {m.date and m.date.start}"
                 f"..{m.date and m.date.end} {loc and loc.name}({loc and loc.geo_precision}) "
                 f"a1={m.actor1 and m.actor1.name} a2={m.actor2 and m.actor2.name} "
-                f"cl={m.claimant and m.claimant.name}/{m.stance} fat={m.fatalities and m.fatalities.model_dump(exclude={'claimant'})}"
+                f"cl={m.claimant and m.claimant.name}/{m.stance} "
+                f"fat={m.fatalities and m.fatalities.model_dump(exclude={'claimant'})}"
             )
             for ev in m.evidence:
                 print("      >", ev.text[:140].replace("\n", " "))

@@ -20,8 +20,8 @@ from sitreps.extract.roles import ActorRef, ActorTracker, resolve_phrase, subjec
 from sitreps.model import Actor
 from sitreps.resolve.actors import ActorRegistry, normalize_name
 
-QUOTE_OPEN = "“«\""
-QUOTE_CLOSE = "”»\""
+QUOTE_OPEN = '“«"'
+QUOTE_CLOSE = '”»"'
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def hedge_stance(text: str, lexicon: ClaimLexicon) -> str | None:
 def find_reporting_verb(token: Token, lexicon: ClaimLexicon) -> Token | None:
     """The nearest reporting verb above `token`, or one the sentence hangs off ("..., they claimed")."""
     tok = token
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.verbs and tok.i != token.i:
             return tok
@@ -91,7 +91,7 @@ def according_to(sent: Span, lexicon: ClaimLexicon) -> Token | None:
             for t in sent:
                 if t.idx >= char and t.pos_ in ("PROPN", "NOUN", "PRON"):
                     # climb to the head of that noun phrase
-                    while t.dep_ in ("compound", "amod") and t.head is not t:
+                    while t.dep_ in ("compound", "amod") and t.head.i != t.i:
                         t = t.head
                     return t
     return None

@@ -46,8 +46,15 @@ def register(app: typer.Typer) -> None:
             f = m.fatalities
             deaths = "" if f is None else str(f.best if f.best is not None else f"{f.low or ''}..{f.high or ''}")
             table.add_row(
-                m.id[:10], m.date.start if m.date else "", m.event_type, m.sub_event_type or "",
-                m.location.name if m.location else "", m.actor1.name if m.actor1 else "",
-                m.actor2.name if m.actor2 else "", m.claimant.name if m.claimant else "", m.stance, deaths,
+                m.id[:10],
+                m.date.start if m.date else "",
+                m.event_type,
+                m.sub_event_type or "",
+                m.location.name if m.location else "",
+                m.actor1.name if m.actor1 else "",
+                m.actor2.name if m.actor2 else "",
+                m.claimant.name if m.claimant else "",
+                m.stance,
+                deaths,
             )
         Console().print(table)

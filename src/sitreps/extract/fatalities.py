@@ -7,19 +7,22 @@ decided here: the mention assembler attaches it from the reporting verb.
 
 Rules (word lists in data/fatalities.yaml):
 
-| text                                          | best | low | high | notes                        |
-|-----------------------------------------------|------|-----|------|------------------------------|
-| "killed 2", "2 people were killed", "two civilians died", "the strike killed 14" | n | n | n | exact |
-| "around/about/some 30 killed"                 | 30   | -   | -    | approximate: best only       |
-| "more than 70 / over 70 killed"               | -    | 71  | -    | exclusive lower bound        |
-| "at least 2 killed"                           | -    | 2   | -    |                              |
-| "up to 30 / as many as 30"                    | -    | -   | 30   |                              |
-| "nearly / almost 30"                          | -    | -   | 29   | exclusive upper bound        |
-| "between 10 and 15", "10 to 15", "10-15", "two or three" | - | 10 | 15 |                        |
-| "dozens" / "tens of" / "scores" / "hundreds" / "a handful" / "several" | - | 24/20/40/200/3/3 | 99/99/-/999/5/- | |
-| "a dozen" / "two dozen"                       | 12 / 24 | = | = |                           |
-| "no casualties", "no dead or injured", "nobody was killed", "without losses", "deny that they suffered casualties" | 0 | 0 | 0 | negated |
-| "the death toll rose from 10 to 15"           | 15   | 15  | 15   | the update, not the old toll |
+  text                                             best  low   high  notes
+  "killed 2", "2 people were killed",              n     n     n     exact
+  "two civilians died", "the strike killed 14"
+  "around / about / some 30 killed"                30    -     -     approximate: best only
+  "more than 70 / over 70 killed"                  -     71    -     exclusive lower bound
+  "at least 2 killed"                              -     2     -
+  "up to 30 / as many as 30"                       -     -     30
+  "nearly / almost 30"                             -     -     29    exclusive upper bound
+  "between 10 and 15", "10 to 15", "10-15"         -     10    15
+  "dozens" / "tens of" / "scores" / "hundreds"     -     24/20/40/200  99/99/-/999
+  "a handful" / "several" / "a few"                -     3/3/2 5/-/-
+  "a dozen" / "two dozen" / "a civilian"           12/24/1 (= low = high)
+  "no casualties", "no dead or injured",           0     0     0     negated
+  "nobody was killed", "without losses",
+  "deny that they suffered casualties"
+  "the death toll rose from 10 to 15"              15    15    15    the update, not the old toll
 
 - Kind: the word that says what happened to the people counted. It is looked for, in order,
   (1) among the words between the number and its noun ("two wounded soldiers"), or the noun
@@ -133,7 +136,8 @@ _TOLL_CHANGE = frozenset("rose risen climbed increased jumped grew soared".split
 # Words skipped when looking right after a counted phrase for what happened to it.
 _SKIP_AFTER = frozenset(
     "were was been being are is have has had be reportedly allegedly also all later were later "
-    "subsequently confirmed reported said believed thought feared later initially".split()
+    "subsequently confirmed reported said believed thought feared later initially shot found burned "
+    "burnt stabbed beaten left".split()
 )
 # Words skipped when looking left of a number for a kill word ("toll rose to 14").
 _SKIP_BEFORE = frozenset(
@@ -178,9 +182,7 @@ def find_fatality_figures(sent: Span) -> list[FatalityFigure]:
 
 
 def _words(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    return i + len(phrase) <= len(tokens) and all(
-        tokens[i + k].lower_ == word for k, word in enumerate(phrase)
-    )
+    return i + len(phrase) <= len(tokens) and all(tokens[i + k].lower_ == word for k, word in enumerate(phrase))
 
 
 def _read_number(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -226,10 +228,12 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, int] | None:
 def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
     lex = _lexicon()
     for phrase in lex.zero_words:
-        if _words(tokens, i, phrase) and not _words(tokens, i, ("no", "more")) and not _words(
-            tokens, i, ("no", "longer")
+        if (
+            _words(tokens, i, phrase)
+            and not _words(tokens, i, ("no", "more"))
+            and not _words(tokens, i, ("no", "longer"))
         ):
-            if phrase == ("no",) and tokens[i].text == "No." or tokens[i].text.endswith("."):
+            if tokens[i].text.endswith("."):  # "No. 3", a list number
                 return None
             return _Quantity(i, i + len(phrase), 0, 0, 0, True, ())
     if tokens[i].lower_ == "between":
@@ -344,13 +348,17 @@ def _counted_phrase(tokens: list[Token], q: _Quantity) -> _Counted:
             pass
         elif word in lex.own_forces_markers:
             own = True
-        elif word in _SKIP_TO_NOUN or (token.pos_ in ("ADJ", "PROPN") and _next_is_noun_phrase(tokens, j)):
+        elif (
+            word in _SKIP_TO_NOUN
+            or token.is_quote
+            or (token.pos_ in ("ADJ", "PROPN") and _next_is_noun_phrase(tokens, j))
+        ):
             pass
         elif token.pos_ in ("NOUN", "PROPN") or word in lex.cues or word in lex.victims:
             noun = j
-            while noun + 1 < len(tokens) and tokens[noun + 1].pos_ in ("NOUN", "PROPN") and not tokens[
-                noun + 1
-            ].is_punct:
+            while (
+                noun + 1 < len(tokens) and tokens[noun + 1].pos_ in ("NOUN", "PROPN") and not tokens[noun + 1].is_punct
+            ):
                 noun += 1  # the head of "service members", "Wagner mercenaries"
             break
         else:
@@ -364,9 +372,11 @@ def _counted_phrase(tokens: list[Token], q: _Quantity) -> _Counted:
 
 
 def _trailing_pair(tokens: list[Token], k: int) -> int:
-    return 2 if k + 2 < len(tokens) and tokens[k + 1].lower_ in ("or", "and") and tokens[k + 2].lower_ in (
-        _lexicon().cues
-    ) else 0
+    return (
+        2
+        if k + 2 < len(tokens) and tokens[k + 1].lower_ in ("or", "and") and tokens[k + 2].lower_ in (_lexicon().cues)
+        else 0
+    )
 
 
 def _next_is_noun_phrase(tokens: list[Token], j: int) -> bool:
@@ -375,7 +385,9 @@ def _next_is_noun_phrase(tokens: list[Token], j: int) -> bool:
     while k < len(tokens) and (tokens[k].lower_ in ("or", "and", ",") or tokens[k].lower_ in lex.cues):
         k += 1
     return k < len(tokens) and (
-        tokens[k].pos_ in ("NOUN", "PROPN", "ADJ") and tokens[k].lower_ not in lex.cues or tokens[k].lower_ in lex.victims
+        tokens[k].pos_ in ("NOUN", "PROPN", "ADJ")
+        and tokens[k].lower_ not in lex.cues
+        or tokens[k].lower_ in lex.victims
     )
 
 
@@ -435,10 +447,12 @@ def _kind_before(tokens: list[Token], first: int, person: bool) -> tuple[str | N
     return (kind, j) if kind else (None, first)
 
 
-def _kind_by_tree(tokens: list[Token], k: int) -> str | None:
+def _kind_by_tree(tokens: list[Token], k: int, person_noun: bool) -> str | None:
     token = tokens[k]
     if any(child.lower_ == "toll" for child in token.head.children):
         return "killed"  # "the death toll from the blast has reached 121"
+    if not person_noun:
+        return None  # a bare number hangs off whatever verb the parser found: too loose
     for _ in range(4):
         if token.head is token:
             return None
@@ -489,12 +503,17 @@ def _figure_for(tokens: list[Token], q: _Quantity, used: set[int]) -> FatalityFi
             if kind is not None:
                 return _make(tokens, q, kind, victims, before, span_end, used)
         if kind is None and names_people:
-            kind = _kind_by_tree(tokens, counted.noun if counted.noun is not None else q.end - 1)
+            if counted.noun is not None:
+                kind = _kind_by_tree(tokens, counted.noun, True)
+            else:
+                kind = _kind_by_tree(tokens, q.end - 1, False)
             span_end = counted.last
-    if kind is None or (counted.noun is not None and not names_people and noun_word not in lex.cues and not kind):
+    if kind is None:
         return None
-    if q.negated and kind == "injured" and any(
-        t.lower_ in lex.negated_as_casualties for t in tokens[q.first : span_end + 1]
+    if (
+        q.negated
+        and kind == "injured"
+        and any(t.lower_ in lex.negated_as_casualties for t in tokens[q.first : span_end + 1])
     ):
         kind = "casualties"
     return _make(tokens, q, kind, victims, q.first, span_end, used)

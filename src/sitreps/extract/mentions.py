@@ -39,7 +39,8 @@ from sitreps.extract.roles import (
 )
 from sitreps.extract.toponyms import Toponym, resolve_all, spot
 from sitreps.extract.triggers import EventLexicon, Trigger, find_triggers, load_lexicon, weapon_in
-from sitreps.model import Actor, Article, DateValue, Fatalities, Location, Mention, Span as SpanModel
+from sitreps.model import Actor, Article, DateValue, Fatalities, Mention
+from sitreps.model import Span as SpanModel
 from sitreps.resolve.actors import ActorRegistry
 from sitreps.resolve.dates import find_time_expressions, resolve_time_expression
 
@@ -106,8 +107,9 @@ def _civilian_words(registry: ActorRegistry) -> frozenset[str]:
     return frozenset(role.heads) if role else frozenset()
 
 
-def _refine(trigger: Trigger, cand_actor1: ActorRef | None, cand_actor2: ActorRef | None, sent: Span,
-            lexicon: EventLexicon) -> tuple[str, str | None]:
+def _refine(
+    trigger: Trigger, cand_actor1: ActorRef | None, cand_actor2: ActorRef | None, sent: Span, lexicon: EventLexicon
+) -> tuple[str, str | None]:
     rule = trigger.rule
     etype, sub = rule.type, rule.sub
     if "weapon" in rule.refine:
@@ -193,8 +195,19 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
         sent_claim_cache: dict[int, Claim] = {}
         sent_candidates: list[Candidate] = []
         for trig in triggers:
-            cand = _candidate(trig, sent, registry, tracker, lexicon, claims_lex, article, sent_dates,
-                              current_date, sent_tops, quote_speaker if quoted else None)
+            cand = _candidate(
+                trig,
+                sent,
+                registry,
+                tracker,
+                lexicon,
+                claims_lex,
+                article,
+                sent_dates,
+                current_date,
+                sent_tops,
+                quote_speaker if quoted else None,
+            )
             if cand is None:
                 continue
             cand.paragraph = par
@@ -203,8 +216,16 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
         # merge candidates of one sentence with the same type/place/date (two triggers, one event)
         merged: list[Candidate] = []
         for cand in sent_candidates:
-            twin = next((m for m in merged if m.event_type == cand.event_type and _place_key(m.place) == _place_key(cand.place)
-                         and _date_key(m.date) == _date_key(cand.date)), None)
+            twin = next(
+                (
+                    m
+                    for m in merged
+                    if m.event_type == cand.event_type
+                    and _place_key(m.place) == _place_key(cand.place)
+                    and _date_key(m.date) == _date_key(cand.date)
+                ),
+                None,
+            )
             if twin is None:
                 merged.append(cand)
             else:
@@ -217,9 +238,13 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             if merged:
                 target = min(merged, key=lambda c: abs(c.evidence[0][0] - fig.start) if c.evidence else 0)
             fig_tok = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            fig_claim = claim_for(fig_tok.root, registry, tracker, claims_lex, article.outlet,
-                                  quote_speaker if quoted else None) if fig_tok is not None else (
-                quote_speaker or Claim(reporter(article.outlet), "asserted"))
+            fig_claim = (
+                claim_for(
+                    fig_tok.root, registry, tracker, claims_lex, article.outlet, quote_speaker if quoted else None
+                )
+                if fig_tok is not None
+                else (quote_speaker or Claim(reporter(article.outlet), "asserted"))
+            )
             if target is not None:
                 target.fatalities.append((fig, fig_claim))
             else:
@@ -242,9 +267,19 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     return [_to_mention(c, article, registry, text) for c in candidates if c.place is not None or True]
 
 
-def _candidate(trig: Trigger, sent: Span, registry: ActorRegistry, tracker: ActorTracker, lexicon: EventLexicon,
-               claims_lex, article: Article, sent_dates, current_date, sent_tops: list[Toponym],
-               quote_speaker: Claim | None) -> Candidate | None:
+def _candidate(
+    trig: Trigger,
+    sent: Span,
+    registry: ActorRegistry,
+    tracker: ActorTracker,
+    lexicon: EventLexicon,
+    claims_lex,
+    article: Article,
+    sent_dates,
+    current_date,
+    sent_tops: list[Toponym],
+    quote_speaker: Claim | None,
+) -> Candidate | None:
     tok = trig.token
     pred = predicate_of(tok)
     # actor1: nominal agent, then the predicate's subject
@@ -269,7 +304,9 @@ def _candidate(trig: Trigger, sent: Span, registry: ActorRegistry, tracker: Acto
         # "civilians" anywhere in the trigger's clause make them the target of violence
         for t in pred.subtree:
             if registry.role_of_head(t.text) == "civilians" or registry.role_of_head(t.lemma_) == "civilians":
-                if t.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj", "conj", "appos") and t.i != (a1_tok.i if a1_tok is not None else -1):
+                if t.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj", "conj", "appos") and t.i != (
+                    a1_tok.i if a1_tok is not None else -1
+                ):
                     actor2 = ActorRef(Actor(id="CIV", name="Civilians"), None, t.idx, t.idx + len(t), "civilians")
                     break
     etype, sub = _refine(trig, actor1, actor2, sent, lexicon)
@@ -282,13 +319,26 @@ def _candidate(trig: Trigger, sent: Span, registry: ActorRegistry, tracker: Acto
     elif current_date is not None:
         date = current_date
     elif article.published is not None:
-        date = DateValue(start=article.published.start, end=article.published.end,
-                         precision=article.published.precision, inferred=True)
+        date = DateValue(
+            start=article.published.start,
+            end=article.published.end,
+            precision=article.published.precision,
+            inferred=True,
+        )
     place = _place_for(tok, pred, sent_tops)
     return Candidate(
-        event_type=etype, sub_event_type=sub, outcome=trig.rule.outcome,
-        sent_start=sent.start_char, sent_end=sent.end_char,
-        actor1=actor1, actor2=actor2, assoc1=assoc, claim=claim, date=date, own_date=own, place=place,
+        event_type=etype,
+        sub_event_type=sub,
+        outcome=trig.rule.outcome,
+        sent_start=sent.start_char,
+        sent_end=sent.end_char,
+        actor1=actor1,
+        actor2=actor2,
+        assoc1=assoc,
+        claim=claim,
+        date=date,
+        own_date=own,
+        place=place,
         evidence=[(sent.start_char, sent.end_char)],
     )
 
@@ -319,7 +369,11 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         into.actor2 = other.actor2
     if into.claim.claimant.id == "reporter" and other.claim.claimant.id != "reporter":
         into.claim = other.claim
-    if into.sub_event_type == "Armed clash" and other.sub_event_type not in (None, "Armed clash") and other.event_type == into.event_type:
+    if (
+        into.sub_event_type == "Armed clash"
+        and other.sub_event_type not in (None, "Armed clash")
+        and other.event_type == into.event_type
+    ):
         into.sub_event_type = other.sub_event_type
     into.outcome = into.outcome or other.outcome
     if into.date is None or (other.date is not None and other.own_date and not into.own_date):
@@ -329,12 +383,14 @@ def _absorb(into: Candidate, other: Candidate) -> None:
 def _actor_rank(ref: ActorRef | None) -> int:
     if ref is None:
         return 0
-    return {"unregistered": 1, "civilians": 2, "coref": 3, "capital": 3, "composed": 4, "person": 4, "registry": 5}.get(ref.how, 1)
+    return {"unregistered": 1, "civilians": 2, "coref": 3, "capital": 3, "composed": 4, "person": 4, "registry": 5}.get(
+        ref.how, 1
+    )
 
 
 def _attach_orphans(cands: list[Candidate], orphans) -> None:
     """A figure in a sentence with no trigger belongs to the latest candidate before it."""
-    for fig, claim, s_start, s_end, par in orphans:
+    for fig, claim, s_start, s_end, _par in orphans:
         before = [c for c in cands if c.sent_start <= s_start]
         if not before:
             continue
@@ -372,15 +428,28 @@ def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
 
 def _contains(region: Toponym, village: Toponym) -> bool:
     r, v = region.location, village.location
-    return (r is not None and v is not None and r.geonameid is None and r.country_code == v.country_code
-            and r.admin1_code == v.admin1_code)
+    return (
+        r is not None
+        and v is not None
+        and r.geonameid is None
+        and r.country_code == v.country_code
+        and r.admin1_code == v.admin1_code
+    )
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in cands:
-        twin = next((m for m in out if m.event_type == cand.event_type and _place_key(m.place) == _place_key(cand.place)
-                     and _date_key(m.date) == _date_key(cand.date)), None)
+        twin = next(
+            (
+                m
+                for m in out
+                if m.event_type == cand.event_type
+                and _place_key(m.place) == _place_key(cand.place)
+                and _date_key(m.date) == _date_key(cand.date)
+            ),
+            None,
+        )
         if twin is None:
             out.append(cand)
         else:
@@ -389,9 +458,19 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     final: list[Candidate] = []
     for cand in out:
         if cand.place is not None and cand.place.precision_rank == 3:
-            host = next((m for m in out if m is not cand and m.event_type == cand.event_type
-                         and _date_key(m.date) == _date_key(cand.date) and m.place is not None
-                         and m.place.precision_rank <= 2 and _contains(cand.place, m.place)), None)
+            host = next(
+                (
+                    m
+                    for m in out
+                    if m is not cand
+                    and m.event_type == cand.event_type
+                    and _date_key(m.date) == _date_key(cand.date)
+                    and m.place is not None
+                    and m.place.precision_rank <= 2
+                    and _contains(cand.place, m.place)
+                ),
+                None,
+            )
             if host is not None:
                 _absorb(host, cand)
                 continue
@@ -406,6 +485,7 @@ def _conflicting(a: FatalityFigure, b: FatalityFigure) -> bool:
         lo = f.low if f.low is not None else (f.best if f.best is not None else 0)
         hi = f.high if f.high is not None else (f.best if f.best is not None else float("inf"))
         return lo, hi
+
     (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
     return ahi < blo or bhi < alo
 
@@ -419,7 +499,9 @@ def _split_disputed(cands: list[Candidate]) -> list[Candidate]:
             continue
         groups: list[list[tuple[FatalityFigure, Claim]]] = []
         for fig, claim in cand.fatalities:
-            g = next((g for g in groups if g[0][1].claimant.id == claim.claimant.id or not _conflicting(g[0][0], fig)), None)
+            g = next(
+                (g for g in groups if g[0][1].claimant.id == claim.claimant.id or not _conflicting(g[0][0], fig)), None
+            )
             if g is None:
                 groups.append([(fig, claim)])
             else:
@@ -436,11 +518,21 @@ def _split_disputed(cands: list[Candidate]) -> list[Candidate]:
                 continue
             fig, claim = g[0]
             twin = Candidate(
-                event_type=cand.event_type, sub_event_type=cand.sub_event_type, outcome=cand.outcome,
-                sent_start=cand.sent_start, sent_end=cand.sent_end, actor1=cand.actor1, actor2=cand.actor2,
-                assoc1=list(cand.assoc1), claim=Claim(claim.claimant, "denied" if fig.negated else claim.stance, claim.ref),
-                date=cand.date, own_date=cand.own_date, place=cand.place, fatalities=g,
-                evidence=[(s, e) for s, e in cand.evidence], paragraph=cand.paragraph,
+                event_type=cand.event_type,
+                sub_event_type=cand.sub_event_type,
+                outcome=cand.outcome,
+                sent_start=cand.sent_start,
+                sent_end=cand.sent_end,
+                actor1=cand.actor1,
+                actor2=cand.actor2,
+                assoc1=list(cand.assoc1),
+                claim=Claim(claim.claimant, "denied" if fig.negated else claim.stance, claim.ref),
+                date=cand.date,
+                own_date=cand.own_date,
+                place=cand.place,
+                fatalities=g,
+                evidence=[(s, e) for s, e in cand.evidence],
+                paragraph=cand.paragraph,
             )
             out.append(twin)
     return out
@@ -448,17 +540,24 @@ def _split_disputed(cands: list[Candidate]) -> list[Candidate]:
 
 def _figure_to_fatalities(fig: FatalityFigure, claim: Claim) -> Fatalities:
     best = 0 if fig.negated else fig.best
-    return Fatalities(best=best, low=fig.low if not fig.negated else 0, high=fig.high if not fig.negated else 0,
-                      victims=fig.victims, claimant=claim.claimant)
+    return Fatalities(
+        best=best,
+        low=fig.low if not fig.negated else 0,
+        high=fig.high if not fig.negated else 0,
+        victims=fig.victims,
+        claimant=claim.claimant,
+    )
 
 
 def _combine_figures(figs: list[tuple[FatalityFigure, Claim]]) -> Fatalities | None:
     if not figs:
         return None
+
     # one claimant's figures: the most informative (a bounded or exact count over a vague one)
     def info(item) -> tuple:
         f = item[0]
         return (f.best is not None or f.negated, f.low is not None, f.high is not None)
+
     fig, claim = max(figs, key=info)
     return _figure_to_fatalities(fig, claim)
 
@@ -481,8 +580,18 @@ def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: s
     key = "|".join([article.id, c.event_type, _place_key(c.place), _date_key(c.date), c.claim.claimant.id])
     mid = "m-" + hashlib.sha1(key.encode()).hexdigest()[:16]
     return Mention(
-        id=mid, article_id=article.id, event_type=c.event_type, sub_event_type=c.sub_event_type,
-        date=c.date, location=location, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1,
-        claimant=c.claim.claimant, stance=c.claim.stance, fatalities=_combine_figures(c.fatalities),
-        evidence=evidence, outcome=c.outcome,
+        id=mid,
+        article_id=article.id,
+        event_type=c.event_type,
+        sub_event_type=c.sub_event_type,
+        date=c.date,
+        location=location,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor_1=assoc1,
+        claimant=c.claim.claimant,
+        stance=c.claim.stance,
+        fatalities=_combine_figures(c.fatalities),
+        evidence=evidence,
+        outcome=c.outcome,
     )

@@ -21,9 +21,38 @@ ACTOR_LABEL = "ACTOR"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # Verbs that carry a nominal trigger: "launched a raid", "carried out strikes", "conducting assault operations".
 LIGHT_VERBS = frozenset(
-    {"launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "lead", "wage", "make",
-     "undertake", "announce", "claim", "unleash", "perform", "execute", "resume", "intensify", "step", "be",
-     "have", "report", "repel", "repulse", "fend", "face", "come", "suffer", "star"}
+    {
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "begin",
+        "start",
+        "continue",
+        "lead",
+        "wage",
+        "make",
+        "undertake",
+        "announce",
+        "claim",
+        "unleash",
+        "perform",
+        "execute",
+        "resume",
+        "intensify",
+        "step",
+        "be",
+        "have",
+        "report",
+        "repel",
+        "repulse",
+        "fend",
+        "face",
+        "come",
+        "suffer",
+        "star",
+    }
 )
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "with", "into", "in"})
 ASSOC_PREPS = frozenset({"alongside", "with"})
@@ -189,7 +218,7 @@ def predicate_of(trigger: Token) -> Token:
     # "a raid" <- dobj of "launched"; "assault operations" <- dobj of "conducting"
     head = tok
     for _ in range(3):
-        if head.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "compound", "conj", "appos") and head.head is not head:
+        if head.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "compound", "conj", "appos") and head.head.i != head.i:
             head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 return head
@@ -211,15 +240,15 @@ def subject_of(pred: Token) -> Token | None:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
-        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
             # "claimed to have killed": the subject of "claimed"; conj shares its subject
             if tok.dep_ == "ccomp":
                 break
             tok = tok.head
             continue
-        if tok.dep_ == "acl" and tok.head is not tok:
+        if tok.dep_ == "acl" and tok.head.i != tok.i:
             return tok.head
-        if tok.dep_ == "pcomp" and tok.head.head is not tok.head:
+        if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
             tok = tok.head.head
             continue
         break

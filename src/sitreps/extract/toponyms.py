@@ -21,8 +21,10 @@ DESIGNATORS = re.compile(
     r"border settlement|border village|border town|urban-type settlement)s?\s+of\s+$",
     re.IGNORECASE,
 )
-NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|vicinity of|approaches to|environs of|around)\s+(?:the\s+)?$",
-                  re.IGNORECASE)
+NEAR = re.compile(
+    r"\b(?:near|outside|outskirts of|close to|vicinity of|approaches to|environs of|around)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 REGION_AFTER = re.compile(
     r"^\s*,?\s*(?:which is\s+(?:based|located|situated)\s+)?(?:in|of)\s+(?:the\s+)?"
     r"([A-ZА-Я][\w'’\-]+(?:\s+[A-ZА-Я][\w'’\-]+)?)\s+(?:region|oblast|province|krai|kray|republic|governorate|state)\b"
@@ -120,7 +122,11 @@ def spot(doc: Doc, gazetteer, actor_spans: list[tuple[int, int]]) -> list[Topony
 
     for sent in doc.sents:
         runs = _capitalised_runs(sent)
-        ents = [(e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS and e.start >= sent.start and e.end <= sent.end]
+        ents = [
+            (e.start, e.end)
+            for e in doc.ents
+            if e.label_ in PLACE_LABELS and e.start >= sent.start and e.end <= sent.end
+        ]
         for start, end in sorted(set(ents) | set(runs)):
             # Sentence-initial capitals are ordinary words unless the gazetteer says otherwise.
             add(start, end, sent)

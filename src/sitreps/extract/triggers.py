@@ -75,9 +75,7 @@ def load_lexicon() -> EventLexicon:
         )
         rules.setdefault(rule.lemma, []).append(rule)
     # Rules with companion words are more specific: try them first.
-    ordered = {
-        k: tuple(sorted(v, key=lambda r: (not r.with_words and not r.preceded_by))) for k, v in rules.items()
-    }
+    ordered = {k: tuple(sorted(v, key=lambda r: not r.with_words and not r.preceded_by)) for k, v in rules.items()}
     weapons = tuple((sub, tuple(words)) for sub, words in data["weapons"].items())
     return EventLexicon(rules=ordered, violent_words=frozenset(data["violent_context"]), weapons=weapons)
 
@@ -151,7 +149,11 @@ def find_triggers(
                 continue
             if rule.needs_actor == "armed" and not has_armed_actor:
                 continue
-            if rule.violent and not has_armed_actor and not ((words - {_lemma(token), token.lower_}) & lexicon.violent_words):
+            if (
+                rule.violent
+                and not has_armed_actor
+                and not ((words - {_lemma(token), token.lower_}) & lexicon.violent_words)
+            ):
                 continue
             found.append(Trigger(token=token, rule=rule))
             used.add(token.i)

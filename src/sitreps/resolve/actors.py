@@ -172,9 +172,7 @@ class ActorRegistry:
             return self.entries[actor_id]
         since = f" ({country.since}-)" if country.since else ""
         name = role.name_pattern.format(country=country.name, since="{since}").replace(" ({since}-)", since)
-        return ActorEntry(
-            id=actor_id, name=name, type=role.type, side=None, country=country.code, inter=role.inter
-        )
+        return ActorEntry(id=actor_id, name=name, type=role.type, side=None, country=country.code, inter=role.inter)
 
     def civilians(self, country_code: str | None) -> Actor:
         entry = self.compose(country_code, "civilians") if country_code else None

@@ -1,0 +1,121 @@
+"""Split words that machine translation or scraping glued together ("Federationin" -> "Federation in").
+
+Two rules, both from word frequencies (wordfreq, English) and the optional `known_name`
+callback, never from a list of glued forms; thresholds are in data/clean/glue.yaml with how
+they were measured. A token is only considered when it is not a word itself.
+  1. both halves are common words: "volunteersthe" -> "volunteers the";
+  2. a name-like head and a function-word tail: "Belgorodthey" -> "Belgorod they", when the
+     next word fits the tail ("Xebékinoin the ..." yes, "Mysiagin said" no).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
+from wordfreq import zipf_frequency
+
+KnownName = Callable[[str], bool]
+
+_CANDIDATE = re.compile(r"(?<![\w'’-])([^\W\d_]{5,})(?![\w-])")
+_NEXT_TOKEN = re.compile(r"[ \t]+([^\s]+)")
+# A known name's frequency for scoring splits: as good as a common word (rule 1 threshold+1).
+_KNOWN_NAME_SCORE = 5.0
+
+
+@dataclass(frozen=True)
+class GlueSettings:
+    glued_max_zipf: float
+    word_min_zipf: float
+    function_word_min_zipf: float
+    name_head_min_letters: int
+    prepositions: frozenset[str]
+    clause_tails: frozenset[str]
+    after_preposition: frozenset[str]
+    min_tail_letters: int
+    min_head_letters: int
+
+
+@cache
+def load_glue_settings() -> GlueSettings:
+    source = resources.files("sitreps.data").joinpath("clean/glue.yaml")
+    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    return GlueSettings(
+        glued_max_zipf=float(raw["glued_max_zipf"]),
+        word_min_zipf=float(raw["word_min_zipf"]),
+        function_word_min_zipf=float(raw["function_word_min_zipf"]),
+        name_head_min_letters=int(raw["name_head_min_letters"]),
+        prepositions=frozenset(str(w) for w in raw["prepositions"]),
+        clause_tails=frozenset(str(w) for w in raw["clause_tails"]),
+        after_preposition=frozenset(str(w) for w in raw["after_preposition"]),
+        min_tail_letters=int(raw["min_tail_letters"]),
+        min_head_letters=int(raw["min_head_letters"]),
+    )
+
+
+@lru_cache(maxsize=65536)  # bounded: a long ingest sees an open-ended vocabulary
+def _zipf(word: str) -> float:
+    return zipf_frequency(word.casefold(), "en")
+
+
+def _next_word_fits(tail: str, following: str, settings: GlueSettings) -> bool:
+    """Does the word after the glued token read naturally after `tail`?"""
+    match = _NEXT_TOKEN.match(following)
+    if not match:
+        return False
+    word = match.group(1)
+    if tail in settings.prepositions:
+        bare = word.strip("\"'“‘«(")
+        return bool(bare) and (
+            bare.casefold() in settings.after_preposition or bare[0].isupper() or bare[0].isdigit()
+        )
+    if tail in settings.clause_tails:
+        return word[0].islower() and word.isalpha()
+    return False
+
+
+def best_split(
+    token: str, following: str = "", known_name: KnownName | None = None
+) -> tuple[str, str] | None:
+    """The (head, tail) a glued token should be split into, or None to leave it whole."""
+    settings = load_glue_settings()
+    if _zipf(token) > settings.glued_max_zipf or (known_name is not None and known_name(token)):
+        return None
+    best: tuple[float, str, str] | None = None
+    for cut in range(settings.min_head_letters, len(token) - settings.min_tail_letters + 1):
+        head, tail = token[:cut], token[cut:]
+        if not tail.islower():
+            continue
+        # Only a capitalised head can be a name; gazetteers hold lower-case-looking oddities
+        # ("Mil") that would otherwise split ordinary words.
+        head_known = head[0].isupper() and known_name is not None and known_name(head)
+        head_score = _KNOWN_NAME_SCORE if head_known else _zipf(head)
+        tail_score = _zipf(tail)
+        both_words = head_score >= settings.word_min_zipf and tail_score >= settings.word_min_zipf
+        name_and_function_word = (
+            tail_score >= settings.function_word_min_zipf
+            and head[0].isupper()
+            and len(head) >= settings.name_head_min_letters
+            and _next_word_fits(tail, following, settings)
+        )
+        if not (both_words or name_and_function_word):
+            continue
+        score = min(head_score, tail_score) if both_words else tail_score - settings.function_word_min_zipf
+        if best is None or score > best[0]:
+            best = (score, head, tail)
+    return None if best is None else (best[1], best[2])
+
+
+def repair_glue(text: str, known_name: KnownName | None = None) -> str:
+    """Insert the missing space into every glued token of `text`."""
+
+    def split(match: re.Match[str]) -> str:
+        token = match.group(1)
+        found = best_split(token, match.string[match.end() :], known_name)
+        return token if found is None else f"{found[0]} {found[1]}"
+
+    return _CANDIDATE.sub(split, text)

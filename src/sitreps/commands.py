@@ -1,0 +1,360 @@
+"""Core commands: ingest, articles, show, export, demo, schema.
+
+Commands only parse arguments, call `sitreps.pipeline` / `sitreps.store` / `sitreps.export`,
+and render the answer with Rich. Exit codes: 0 ok, 1 some inputs rejected (or a record not
+found / store locked), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from importlib.resources import files
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from sitreps.context import AppContext
+from sitreps.model import Article, Event, Mention
+from sitreps.store import AmbiguousIdError, EventFilter, Store, StoreError
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    txt = "txt"
+    html = "html"
+    jsonl = "jsonl"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+def _stdout() -> Console:
+    # Off a terminal (pipes, logs, tests) Rich would assume 80 columns and fold every table cell.
+    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True)
+
+
+@contextmanager
+def _reader(app_ctx: AppContext) -> Iterator[Store]:
+    """A read-only store; an empty one is created first so that a fresh install answers 'nothing yet'."""
+    try:
+        if not app_ctx.db_path.exists():
+            Store(app_ctx.db_path).close()
+        store = Store(app_ctx.db_path, read_only=True)
+    except StoreError as exc:
+        _stderr().print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    with store:
+        yield store
+
+
+def _writer(app_ctx: AppContext) -> Store:
+    try:
+        return Store(app_ctx.db_path)
+    except StoreError as exc:
+        _stderr().print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+
+
+def _date(value: object) -> str:
+    from sitreps.model import DateValue
+
+    if not isinstance(value, DateValue):
+        return "—"
+    if value.start == value.end or value.precision != "day":
+        text = value.start if value.precision == "day" else f"{value.start[:7]} ({value.precision})"
+    else:
+        text = f"{value.start}…{value.end}"
+    return text + ("*" if value.inferred else "")
+
+
+def articles_table(articles: list[Article]) -> Table:
+    table = Table(title=f"{len(articles)} articles", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", overflow="fold", max_width=18)
+    table.add_column("title", overflow="fold", ratio=3)
+    table.add_column("source", overflow="fold", ratio=1)
+    for a in articles:
+        source = a.source if "://" in a.source or a.source == "-" else Path(a.source).name
+        table.add_row(a.id[:12], _date(a.published), a.outlet or "—", a.title or "—", source)
+    return table
+
+
+def events_table(events: list[Event]) -> Table:
+    table = Table(title=f"{len(events)} events", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    for column in ("type", "sub-event type", "place", "actor1", "actor2", "fatal.", "src"):
+        table.add_column(column, overflow="fold")
+    for e in events:
+        place = e.location.name if e.location else "—"
+        if e.location and e.location.admin1:
+            place += f", {e.location.admin1}"
+        table.add_row(
+            e.id[:12],
+            _date(e.date),
+            e.event_type,
+            e.sub_event_type or "—",
+            place,
+            e.actor1.name if e.actor1 else "—",
+            e.actor2.name if e.actor2 else "—",
+            "—" if e.fatalities.best is None else str(e.fatalities.best),
+            str(e.sources),
+        )
+    return table
+
+
+def mentions_table(mentions: list[Mention]) -> Table:
+    table = Table(title=f"{len(mentions)} mentions", title_justify="left")
+    for column in ("id", "article", "date", "type", "place", "claimant", "stance", "fatal."):
+        table.add_column(column, overflow="fold")
+    for m in mentions:
+        table.add_row(
+            m.id[:14],
+            m.article_id[:10],
+            _date(m.date),
+            m.sub_event_type or m.event_type,
+            m.location.name if m.location else "—",
+            m.claimant.name if m.claimant else "—",
+            m.stance,
+            "—" if not m.fatalities or m.fatalities.best is None else str(m.fatalities.best),
+        )
+    return table
+
+
+def _ingest_and_report(
+    ctx: typer.Context, paths: list[str], fmt: str, recursive: bool, max_bytes: int, batch_size: int
+) -> int:
+    """Run the pipeline with progress on stderr, print the summary; return the number rejected."""
+    from sitreps.pipeline import IngestReport, load_default_extractor, load_known_name, run_ingest
+
+    app_ctx: AppContext = ctx.obj
+    err = _stderr()
+    store = _writer(app_ctx)
+    with store:
+        extractor = load_default_extractor(app_ctx)
+        known_name = load_known_name()
+        if err.is_terminal:
+            bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.fields[counts]}"),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            )
+            task = bar.add_task("ingesting", total=None, counts="")
+
+            def progress(r: IngestReport) -> None:
+                counts = f"read {r.read} · new {r.new} · dup {r.duplicate} · rejected {len(r.rejected)}"
+                bar.update(task, counts=counts)
+
+        else:
+            # No live bar off a terminal (logs, pipes): one line per committed transaction instead.
+            bar = None
+            committed = [0]
+
+            def progress(r: IngestReport) -> None:
+                if r.batches_committed != committed[0]:
+                    committed[0] = r.batches_committed
+                    print(
+                        f"batch {r.batches_committed} committed: {r.new} new articles so far", file=sys.stderr
+                    )
+                    sys.stderr.flush()
+
+        stdin = sys.stdin.buffer if "-" in paths else None
+        if bar is not None:
+            bar.start()
+        try:
+            report = run_ingest(
+                store,
+                paths,
+                fmt=fmt,
+                recursive=recursive,
+                max_bytes=max_bytes,
+                extractor=extractor,
+                known_name=known_name,
+                batch_size=batch_size,
+                progress=progress,
+                stdin=stdin,
+            )
+        finally:
+            if bar is not None:
+                bar.stop()
+    table = Table(title=f"ingest into {app_ctx.db_path}", title_justify="left")
+    for column in ("read", "new", "duplicate", "rejected", "mentions", "events"):
+        table.add_column(column, justify="right")
+    counts = (report.read, report.new, report.duplicate, len(report.rejected), report.mentions, report.events)
+    table.add_row(*(str(n) for n in counts))
+    _stdout().print(table)
+    if extractor is None:
+        err.print("note: no extractor installed yet, articles were stored without mentions")
+    for rejection in report.rejected:
+        print(f"{rejection.source}: {rejection.reason}", file=sys.stderr)
+    return len(report.rejected)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def ingest(
+        ctx: typer.Context,
+        paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, folders, or - for stdin."),
+        recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders."),
+        fmt: InputFormat = typer.Option(
+            InputFormat.auto, "--format", help="Input format (auto: by content)."
+        ),
+        max_bytes: int = typer.Option(
+            20_000_000, "--max-bytes", min=1, help="Reject inputs larger than this."
+        ),
+        batch_size: int = typer.Option(50, "--batch-size", min=1, help="Articles per store transaction."),
+    ) -> None:
+        """Read reports, clean them, extract events and store everything.
+
+        Re-ingesting the same text is a no-op (articles are keyed by a hash of their text).
+        Exits 1 when some inputs were rejected (one line each on stderr: "FILE: reason").
+
+        Examples:
+          sitreps ingest reports/ --recursive
+          sitreps ingest feed.jsonl --format jsonl
+          curl -s https://example.org/report.html | sitreps ingest -
+        """
+        rejected = _ingest_and_report(ctx, paths, fmt.value, recursive, max_bytes, batch_size)
+        if rejected:
+            raise typer.Exit(1)
+
+    @app.command()
+    def articles(
+        ctx: typer.Context,
+        limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N."),  # noqa: UP045
+        offset: int = typer.Option(0, "--offset", min=0, help="Skip the first N."),
+    ) -> None:
+        """List stored articles (oldest publication first, undated last).
+
+        Example:  sitreps articles --limit 20
+        """
+        with _reader(ctx.obj) as store:
+            _stdout().print(articles_table(store.articles(limit=limit, offset=offset)))
+
+    @app.command()
+    def show(
+        ctx: typer.Context,
+        article_id: str = typer.Argument(..., metavar="ID", help="Article id or a unique prefix of it."),
+    ) -> None:
+        """Show one article: cleaned text with evidence highlighted, what cleaning removed, its mentions.
+
+        Example:  sitreps show 3fa9c2
+        """
+        with _reader(ctx.obj) as store:
+            try:
+                article = store.article(article_id)
+            except AmbiguousIdError as exc:
+                raise typer.BadParameter(str(exc), param_hint="ID") from exc
+            if article is None:
+                _stderr().print(f"[red]error:[/] no article with id {article_id!r}")
+                raise typer.Exit(1)
+            mentions = store.mentions(article_id=article.id)
+        out = _stdout()
+        published = "unknown"
+        if article.published:
+            p = article.published
+            published = f"{_date(p)} (precision {p.precision}{', inferred' if p.inferred else ''})"
+        out.print(f"[bold]{article.title or '(no title)'}[/]")
+        out.print(f"id:        {article.id}")
+        out.print(f"source:    {article.source}")
+        out.print(f"outlet:    {article.outlet or 'unknown'}")
+        out.print(f"published: {published}")
+        out.print(f"language:  {article.language}")
+        out.print()
+        body = Text(article.text)
+        for mention in mentions:
+            for span in mention.evidence:
+                body.stylize("bold yellow on grey23", span.start, span.end)
+        out.print(body)
+        if mentions:
+            out.print()
+            out.print(mentions_table(mentions))
+        out.print()
+        out.print(f"[bold]removed by cleaning[/] ({len(article.removed)})")
+        for block in article.removed:
+            out.print(Text("  − " + block.replace("\n", " ⏎ "), style="dim"))
+
+    @app.command()
+    def export(
+        ctx: typer.Context,
+        fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="Output format."),
+        output: str = typer.Option("-", "--output", "-o", help="Output file, or - for stdout."),
+        since: Optional[str] = typer.Option(None, help="Events on or after YYYY-MM-DD."),  # noqa: UP045
+        until: Optional[str] = typer.Option(None, help="Events on or before YYYY-MM-DD."),  # noqa: UP045
+        event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),  # noqa: UP045
+        country: Optional[str] = typer.Option(None, help="ISO country code, e.g. RU."),  # noqa: UP045
+        min_sources: Optional[int] = typer.Option(None, "--min-sources", min=1),  # noqa: UP045
+    ) -> None:
+        """Export the database: sitreps/1 JSON (everything), ACLED CSV, GeoJSON or Parquet.
+
+        With filters, only the matching events and the mentions and articles behind them.
+
+        Examples:
+          sitreps export --format json -o events.json
+          sitreps export --format csv --country RU --since 2024-03-01 -o acled.csv
+        """
+        from sitreps.export import ExportFormatError, write
+
+        flt = None
+        if any(v is not None for v in (since, until, event_type, country, min_sources)):
+            flt = EventFilter(
+                since=since, until=until, type=event_type, country=country, min_sources=min_sources
+            )
+        if fmt is ExportFormat.parquet and output == "-":
+            raise typer.BadParameter("parquet needs a file: use -o FILE", param_hint="--output")
+        with _reader(ctx.obj) as store:
+            try:
+                write(store, fmt.value, output, flt)
+            except ExportFormatError as exc:
+                _stderr().print(f"[red]error:[/] {exc}")
+                raise typer.Exit(1) from exc
+        if output != "-":
+            _stderr().print(f"wrote {output}")
+
+    @app.command()
+    def demo(ctx: typer.Context) -> None:
+        """Ingest the bundled sample reports (one invented border raid, many outlets) and show the result.
+
+        Uses the default store (or --db). Running it twice changes nothing.
+
+        Example:  sitreps --db /tmp/demo.duckdb demo
+        """
+        demo_dir = Path(str(files("sitreps") / "demo"))
+        _ingest_and_report(ctx, [str(demo_dir)], "auto", True, 20_000_000, 50)
+        with _reader(ctx.obj) as store:
+            out = _stdout()
+            out.print(articles_table(store.articles()))
+            out.print(mentions_table(store.mentions()))
+            out.print(events_table(store.events()))
+        out.print("Next: sitreps show ID · sitreps export --format json -o demo.json")
+
+    @app.command()
+    def schema() -> None:
+        """Print the sitreps/1 JSON Schema that every `export --format json` validates against.
+
+        Example:  sitreps schema > sitreps-1.schema.json
+        """
+        from sitreps.export.sitreps_json import shipped_schema_path
+
+        sys.stdout.write(shipped_schema_path().read_text(encoding="utf-8"))

@@ -1,0 +1,28 @@
+"""The two things ingest yields: a document to clean, or a rejection saying why not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input document, not yet cleaned.
+
+    `source` is the URL when known, else the path as given ("-" for stdin). `data` holds the
+    raw bytes; readers that already decoded or extracted the text put it in `metadata["text"]`
+    so that clean never has to guess an encoding twice.
+    """
+
+    source: str
+    data: bytes
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be read, with one line saying why."""
+
+    source: str
+    reason: str

@@ -1,0 +1,127 @@
+"""`sitreps places ...`: resolve a toponym, add place files, show what is loaded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitreps.places import sources
+from sitreps.places.gazetteer import Gazetteer, get_gazetteer
+from sitreps.places.resolver import PlaceResolver
+
+places_app = typer.Typer(
+    name="places",
+    help="The offline gazetteer: resolve toponyms, add GeoNames dumps or your own places.\n\n"
+    "Examples:\n\n"
+    '  sitreps places resolve "Kharkov"\n\n'
+    '  sitreps places resolve "Lyubimovka" --context "shelling of Lyubimovka in the Kursk region" --json\n\n'
+    "  sitreps places add RU.txt\n\n"
+    "  sitreps places info",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+
+
+@places_app.command("resolve")
+def resolve_command(
+    toponym: str = typer.Argument(..., help="The place name as written, e.g. 'near Vovchansk'."),
+    context: Optional[str] = typer.Option(  # noqa: UP045 - Typer needs Optional on 3.11
+        None, "--context", "-c", help="Article text (or a sentence) to resolve the name in."
+    ),
+    region: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--region", help="The region the text puts it in, e.g. 'Kursk region'."
+    ),
+    near: bool = typer.Option(False, "--near", help="The text says near/outskirts of (precision 2)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the sitreps/1 Location JSON (null if none)."),
+    top: int = typer.Option(8, "--top", min=1, help="Candidates to list in the table."),
+) -> None:
+    """Resolve TOPONYM to a GeoNames place or region.
+
+    Examples:
+      sitreps places resolve "Харків"
+      sitreps places resolve "Novoselivka" --context "Russian forces shelled Novoselivka near Kupiansk"
+      sitreps places resolve "Tyotkino" --json
+    """
+    resolver = PlaceResolver(get_gazetteer())
+    ctx = resolver.context_for(context) if context else None
+    result = resolver.resolve(toponym, ctx, near=near, region_hint=region)
+    if as_json:
+        payload = result.location.model_dump(mode="json") if result.location else None
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    console = Console()
+    loc = result.location
+    if loc is None:
+        console.print(f"[bold red]unresolved[/]: {toponym}  ({result.why})")
+    else:
+        where = f"{loc.name}, {loc.admin1 or '?'}, {loc.country_code}"
+        console.print(f"[bold green]{where}[/]  geonameid={loc.geonameid}  precision={loc.geo_precision}")
+        console.print(f"rule: {result.why}")
+    table = Table("#", "place", "geonameid", "country", "admin1", "population", "match", "score", "why")
+    for rank, cand in enumerate(result.candidates[:top], start=1):
+        table.add_row(
+            str(rank),
+            cand.name,
+            str(cand.geonameid),
+            cand.country_code,
+            cand.admin1_code,
+            f"{cand.population:,}",
+            cand.matched,
+            f"{cand.score:.2f}",
+            "; ".join(cand.reasons),
+        )
+    if result.candidates:
+        console.print(table)
+
+
+@places_app.command("add")
+def add_command(
+    file: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help="GeoNames dump (RU.txt) or places CSV."
+    ),
+) -> None:
+    """Add a GeoNames country dump or a CSV of your own places, and rebuild the index.
+
+    The CSV columns are name,lat,lon,country_code,admin1_code[,alternatenames,population]
+    (alternate names separated by '|').
+
+    Examples:
+      sitreps places add RU.txt
+      sitreps places add my_villages.csv
+    """
+    places_dir = sources.user_places_dir()
+    try:
+        stored, count = sources.add_user_file(file, places_dir)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    gaz = Gazetteer.load(places_dir)
+    typer.echo(f"added {count} places from {file.name} (stored as {stored}); gazetteer now {len(gaz)} places")
+
+
+@places_app.command("info")
+def info_command(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
+    """Show what the gazetteer holds: counts, sources, cache path.
+
+    Example:
+      sitreps places info
+    """
+    info = get_gazetteer().info()
+    if as_json:
+        typer.echo(json.dumps(info, indent=2))
+        return
+    table = Table("what", "value")
+    for key in ("places", "names", "regions", "countries", "cache", "user_places_dir"):
+        table.add_row(key, str(info[key]))
+    for source, count in info["sources"].items():
+        table.add_row(f"source: {source}", f"{count:,} places")
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(places_app, name="places")

@@ -1,0 +1,618 @@
+"""The offline gazetteer: GeoNames places, admin1 regions and countries behind hash indexes.
+
+The index is built once from the sources (about 235k places, 1.2M alternate names) and cached
+with pickle under `sitreps.context.cache_dir()`, keyed by the data version, so later processes
+load it in a fraction of a second. Lookups are dictionary hits on name keys; nothing scans the
+records per lookup.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import os
+import pickle
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from sitreps.context import cache_dir
+from sitreps.model import Location
+from sitreps.places import sources
+from sitreps.places.names import (
+    adjective_stems,
+    is_indexable_name,
+    name_key,
+    parse_toponym,
+    places_lexicon,
+    variant_key_of,
+)
+
+# Bump when the pickled layout changes.
+INDEX_FORMAT = 6
+# Grid cell (degrees) of the spatial index used to gather a neighbourhood's places.
+_GRID_DEG = 1.0
+
+
+@dataclass
+class Candidate:
+    """One place a toponym may mean, with how it matched and (after scoring) why."""
+
+    geonameid: int | None
+    name: str
+    country_code: str
+    admin1_code: str
+    lat: float
+    lon: float
+    population: int
+    matched: str  # "name", "alternate", "variant", "fuzzy"
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+    index: int = -1  # row in the gazetteer's tables
+
+    @property
+    def region(self) -> str:
+        return f"{self.country_code}.{self.admin1_code}"
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str  # "RU.09"
+    name: str
+    geonameid: int | None
+    lat: float
+    lon: float
+
+    @property
+    def country_code(self) -> str:
+        return self.code.split(".", 1)[0]
+
+    @property
+    def admin1_code(self) -> str:
+        return self.code.split(".", 1)[1]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _build_places(
+    records: Iterable[sources.PlaceRecord], known_ids: dict[int, int], first_row: int
+) -> dict[str, Any]:
+    """Columns and name indexes for `records`, numbered from `first_row`.
+
+    A record whose geonameid is in `known_ids` (a country dump repeating a cities500 place)
+    adds its names to that existing row instead of a duplicate place.
+    """
+    ids: list[int] = []
+    names: list[str] = []
+    lats: list[float] = []
+    lons: list[float] = []
+    countries: list[str] = []
+    admin1s: list[str] = []
+    populations: list[int] = []
+    main_keys: list[str] = []
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_variant: dict[str, list[int]] = defaultdict(list)
+    seen_ids = dict(known_ids)
+    source_counts: dict[str, int] = defaultdict(int)
+    by_region: dict[str, list[int]] = defaultdict(list)
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+
+    for record in records:
+        if record.geonameid is not None and record.geonameid in seen_ids:
+            row = seen_ids[record.geonameid]
+        else:
+            row = first_row + len(ids)
+            ids.append(-1 if record.geonameid is None else record.geonameid)
+            names.append(record.name)
+            lats.append(record.lat)
+            lons.append(record.lon)
+            countries.append(record.country_code)
+            admin1s.append(record.admin1_code)
+            populations.append(record.population)
+            main_keys.append(name_key(record.name))
+            source_counts[record.source] += 1
+            by_region[f"{record.country_code}.{record.admin1_code}"].append(row)
+            grid[(math.floor(record.lat / _GRID_DEG), math.floor(record.lon / _GRID_DEG))].append(row)
+            if record.geonameid is not None:
+                seen_ids[record.geonameid] = row
+        keys = {name_key(record.name)}
+        keys.update(name_key(a) for a in record.alternatenames if is_indexable_name(a))
+        for key in keys:
+            if key and row not in by_name[key]:
+                by_name[key].append(row)
+        for variant in {variant_key_of(k) for k in keys if k}:
+            if variant and row not in by_variant[variant]:
+                by_variant[variant].append(row)
+
+    return {
+        "format": INDEX_FORMAT,
+        "first_row": first_row,
+        "ids": np.array(ids, dtype=np.int64),
+        "names": "\n".join(names),
+        "lats": np.array(lats, dtype=np.float64),
+        "lons": np.array(lons, dtype=np.float64),
+        "countries": "\n".join(countries),
+        "admin1s": "\n".join(admin1s),
+        "populations": np.array(populations, dtype=np.int64),
+        "main_keys": "\n".join(main_keys),
+        "main_variants": "\n".join(variant_key_of(k) for k in main_keys),
+        "by_name": _HashIndex.build(by_name).to_state(),
+        "by_variant": _HashIndex.build(by_variant).to_state(),
+        "by_region": {k: tuple(v) for k, v in by_region.items()},
+        "grid": {k: tuple(v) for k, v in grid.items()},
+        "source_counts": dict(source_counts),
+    }
+
+
+def _build_base() -> dict[str, Any]:
+    """cities500 places plus admin1 regions (with centroids) and the country names."""
+    index = _build_places(sources.cities500_records(), {}, 0)
+    lats, lons, pops = index["lats"], index["lons"], index["populations"]
+    regions: dict[str, tuple[str, int | None, float, float]] = {}
+    region_keys: dict[str, list[str]] = defaultdict(list)
+    lexicon = places_lexicon()
+    aliases = lexicon.get("region_aliases", {})
+    region_words = {w.lower() for w in lexicon["region_words"]}
+
+    def add_region_key(text: str, code: str) -> None:
+        key = " ".join(w for w in name_key(text).split() if w not in region_words)
+        for form in {key, variant_key_of(key)} if key else ():
+            if code not in region_keys[form]:
+                region_keys[form].append(code)
+
+    for admin in sources.admin1_records():
+        rows = index["by_region"].get(admin.code)
+        if not rows:
+            continue  # no populated place of ours lies in it: nothing to put on the map
+        # Centroid: population-weighted mean of its places (the capital dominates).
+        weights = np.maximum(pops[list(rows)], 1).astype(np.float64)
+        lat = float(np.average(lats[list(rows)], weights=weights))
+        lon = float(np.average(lons[list(rows)], weights=weights))
+        regions[admin.code] = (admin.name, admin.geonameid, lat, lon)
+        for text in (admin.name, admin.ascii_name, *aliases.get(admin.code, ())):
+            add_region_key(text, admin.code)
+
+    country_index: dict[str, str] = {}
+    country_names = sources.country_names()
+    for code, cname in country_names.items():
+        country_index[name_key(cname)] = code
+    for code, extra in lexicon.get("country_names", {}).items():
+        for cname in extra:
+            country_index[name_key(cname)] = code
+    index.update(
+        regions=regions,
+        region_keys={k: tuple(v) for k, v in region_keys.items()},
+        country_index=country_index,
+        country_names=country_names,
+    )
+    return index
+
+
+def _is_common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency  # loaded on first use only
+
+    return zipf_frequency(word, "en") >= places_lexicon()["scoring"]["common_word_zipf"]
+
+
+def _lines(text: str, count: int) -> list[str]:
+    # "".split("\n") is [""]: an empty column must stay empty.
+    return text.split("\n") if count else []
+
+
+def _cached(path: Path, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Load a pickled index from `path`, or build it and write it there atomically."""
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                index = pickle.load(fh)
+            if index.get("format") == INDEX_FORMAT:
+                return index
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # a torn or foreign file: rebuild below
+    index = build()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write atomically so concurrent processes never read half a file.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    prefix = path.name.rsplit("-", 1)[0]
+    for old in path.parent.glob(f"{prefix}-*.pickle"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return index
+
+
+def _key_hash(key: str) -> int:
+    # A stable 64-bit hash (Python's own str hash changes per process).
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@dataclass(frozen=True)
+class _HashIndex:
+    """name key -> rows, as three numpy arrays (sorted 64-bit key hashes, offsets, rows).
+
+    Loading half a million Python dict entries takes most of a second; these arrays load in
+    milliseconds and a lookup is one hash and one binary search.
+    """
+
+    hashes: np.ndarray  # uint64, sorted, unique
+    offsets: np.ndarray  # int64, len(hashes) + 1
+    rows: np.ndarray  # int32
+
+    @classmethod
+    def build(cls, mapping: dict[str, list[int]]) -> _HashIndex:
+        merged: dict[int, list[int]] = defaultdict(list)
+        for key, rows in mapping.items():
+            merged[_key_hash(key)].extend(rows)
+        hashes = np.array(sorted(merged), dtype=np.uint64)
+        flat: list[int] = []
+        offsets = [0]
+        for h in hashes.tolist():
+            flat.extend(dict.fromkeys(merged[h]))
+            offsets.append(len(flat))
+        return cls(hashes, np.array(offsets, dtype=np.int64), np.array(flat, dtype=np.int32))
+
+    def to_state(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (self.hashes, self.offsets, self.rows)
+
+    def get(self, key: str) -> list[int]:
+        h = _key_hash(key)
+        pos = int(np.searchsorted(self.hashes, np.uint64(h)))
+        if pos >= len(self.hashes) or int(self.hashes[pos]) != h:
+            return []
+        return self.rows[self.offsets[pos] : self.offsets[pos + 1]].tolist()
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+
+class Gazetteer:
+    """Places, regions and countries with exact, normalised and variant-key lookups."""
+
+    def __init__(
+        self,
+        base: dict[str, Any],
+        overlay: dict[str, Any] | None = None,
+        cache_path: Path | None = None,
+        places_dir: Path | None = None,
+    ):
+        self._ix = base
+        parts = [base] if overlay is None else [base, overlay]
+
+        def text_column(key: str) -> list[str]:
+            out: list[str] = []
+            for part in parts:
+                out += _lines(part[key], len(part["ids"]))
+            return out
+
+        def number_column(key: str) -> list[Any]:
+            out: list[Any] = []
+            for part in parts:
+                out += part[key].tolist()
+            return out
+
+        self._names = text_column("names")
+        self._main_keys = text_column("main_keys")
+        self._parts = parts
+        self._countries = text_column("countries")
+        self._admin1s = text_column("admin1s")
+        self._lats = number_column("lats")
+        self._lons = number_column("lons")
+        self._populations = number_column("populations")
+        self._ids = [None if i < 0 else i for i in number_column("ids")]
+        self._name_indexes = [_HashIndex(*p["by_name"]) for p in parts]
+        self._variant_indexes = [_HashIndex(*p["by_variant"]) for p in parts]
+        self._by_region: dict[str, tuple[int, ...]] = dict(base["by_region"])
+        self._grid: dict[tuple[int, int], tuple[int, ...]] = dict(base["grid"])
+        self._source_counts = dict(base["source_counts"])
+        if overlay is not None:
+            for code, rows in overlay["by_region"].items():
+                self._by_region[code] = self._by_region.get(code, ()) + rows
+            for cell, rows in overlay["grid"].items():
+                self._grid[cell] = self._grid.get(cell, ()) + rows
+            self._source_counts.update(overlay["source_counts"])
+        self.cache_path = cache_path
+        self.places_dir = places_dir
+        # Articles name the same few regions over and over; remember the answers.
+        self._region_answers = functools.lru_cache(maxsize=4096)(self._find_region)
+
+    @classmethod
+    def load(cls, places_dir: Path | None = None, cache: Path | None = None) -> Gazetteer:
+        """Load the cached indexes for the current data, building what is missing.
+
+        The base index (cities500, regions, countries) and the user overlay (added files) are
+        cached separately, so adding a file rebuilds only the overlay.
+        """
+        places_dir = places_dir or sources.user_places_dir()
+        cache = cache or cache_dir()
+        base_path = cache / f"gazetteer-base-{sources.data_version(None, INDEX_FORMAT)}.pickle"
+        base = _cached(base_path, _build_base)
+        overlay = None
+        if sources.user_files(places_dir):
+            # One overlay cache per places folder (tests and users may keep several).
+            folder = hashlib.sha256(str(places_dir.resolve()).encode()).hexdigest()[:8]
+            version = sources.data_version(places_dir, INDEX_FORMAT)
+            user_path = cache / f"gazetteer-user{folder}-{version}.pickle"
+            known = {gid: row for row, gid in enumerate(base["ids"].tolist())}
+
+            def build_overlay() -> dict[str, Any]:
+                return _build_places(sources.user_records(places_dir), known, len(known))
+
+            overlay = _cached(user_path, build_overlay)
+        return cls(base, overlay, base_path, places_dir)
+
+    # ---- places --------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def candidate(self, row: int, matched: str) -> Candidate:
+        return Candidate(
+            geonameid=self._ids[row],
+            name=self._names[row],
+            country_code=self._countries[row],
+            admin1_code=self._admin1s[row],
+            lat=self._lats[row],
+            lon=self._lons[row],
+            population=self._populations[row],
+            matched=matched,
+            index=row,
+        )
+
+    def _rows_to_candidates(self, rows: Iterable[int], key: str, default: str) -> list[Candidate]:
+        main_keys = self._main_keys
+        out = [self.candidate(r, "name" if main_keys[r] == key else default) for r in rows]
+        out.sort(key=lambda c: (c.matched != "name", -c.population))
+        return out
+
+    def _name_rows(self, key: str) -> list[int]:
+        if len(self._name_indexes) == 1:
+            return self._name_indexes[0].get(key)
+        return list(dict.fromkeys(r for ix in self._name_indexes for r in ix.get(key)))
+
+    def _variant_rows(self, key: str) -> list[int]:
+        if len(self._variant_indexes) == 1:
+            return self._variant_indexes[0].get(key)
+        return list(dict.fromkeys(r for ix in self._variant_indexes for r in ix.get(key)))
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Places whose name or alternate name equals `name` after normalisation.
+
+        Largest first. Case, diacritics, apostrophes, hyphens and Cyrillic/Latin script do not
+        matter ("Харків", "kharkiv", "Khar'kiv").
+        """
+        key = name_key(name)
+        return self._rows_to_candidates(self._name_rows(key), key, "alternate")
+
+    def lookup_variants(self, name: str) -> list[Candidate]:
+        """Places whose name meets `name` under the romanization-variant rules (Kharkov ~ Kharkiv)."""
+        key = name_key(name)
+        rows = self._variant_rows(variant_key_of(key))
+        exact = set(self._name_rows(key))
+        return self._rows_to_candidates((r for r in rows if r not in exact), key, "variant")
+
+    def match_rows(self, name: str, variants: bool = True) -> list[tuple[int, str]]:
+        """(row, how it matched) for every place `name` may mean; unsorted, no objects built."""
+        key = name_key(name)
+        main_keys = self._main_keys
+        exact = self._name_rows(key)
+        out = [(r, "name" if main_keys[r] == key else "alternate") for r in exact]
+        if variants:
+            seen = set(exact)
+            out.extend((r, "variant") for r in self._variant_rows(variant_key_of(key)) if r not in seen)
+        return out
+
+    def row_facts(self, row: int) -> tuple[str, str, int, float, float]:
+        """(country, admin1, population, lat, lon) of a row, for cheap pre-ranking."""
+        return (
+            self._countries[row],
+            self._admin1s[row],
+            self._populations[row],
+            self._lats[row],
+            self._lons[row],
+        )
+
+    def is_name(self, token: str) -> bool:
+        """Whether `token` is a known place, region or country name (exact after normalisation).
+
+        A lower-case ordinary English word ("in", "of") is not, though GeoNames has villages
+        so named: clean's glue repair asks about lower-case fragments.
+        """
+        key = name_key(token)
+        if not key:
+            return False
+        if token.islower() and _is_common_word(token):
+            return False
+        ix = self._ix
+        return bool(self._name_rows(key)) or key in ix["region_keys"] or key in ix["country_index"]
+
+    def place(self, geonameid: int) -> Candidate | None:
+        """The place with this GeoNames id, if the gazetteer holds it."""
+        row = self._id_rows.get(geonameid)
+        return None if row is None else self.candidate(row, "name")
+
+    @functools.cached_property
+    def _id_rows(self) -> dict[int, int]:
+        return {gid: row for row, gid in enumerate(self._ids) if gid is not None}
+
+    def rows_in_region(self, code: str) -> tuple[int, ...]:
+        return self._by_region.get(code, ())
+
+    def rows_near(self, lat: float, lon: float, radius_km: float) -> list[int]:
+        """Rows within radius_km of a point, via the 1-degree grid."""
+        dlat = math.ceil(radius_km / 111.0 / _GRID_DEG)
+        dlon = math.ceil(radius_km / (111.0 * max(0.1, math.cos(math.radians(lat)))) / _GRID_DEG)
+        gy, gx = math.floor(lat / _GRID_DEG), math.floor(lon / _GRID_DEG)
+        out = []
+        for y in range(gy - dlat, gy + dlat + 1):
+            for x in range(gx - dlon, gx + dlon + 1):
+                for row in self._grid.get((y, x), ()):
+                    if haversine_km(lat, lon, self._lats[row], self._lons[row]) <= radius_km:
+                        out.append(row)
+        return out
+
+    def main_key(self, row: int) -> str:
+        return self._main_keys[row]
+
+    @functools.cached_property
+    def _main_variants(self) -> list[str]:
+        # Only the fuzzy matcher needs these; split on first use to keep loading fast.
+        out: list[str] = []
+        for part in self._parts:
+            out += _lines(part["main_variants"], len(part["ids"]))
+        return out
+
+    def variant_keys(self, rows: Iterable[int]) -> dict[int, str]:
+        """row -> variant key of the place's main name (the fuzzy matcher's choices)."""
+        return {r: self._main_variants[r] for r in rows}
+
+    # ---- regions and countries -----------------------------------------------------------
+    def region_by_code(self, code: str) -> Region | None:
+        entry = self._ix["regions"].get(code)
+        if entry is None:
+            return None
+        name, geonameid, lat, lon = entry
+        return Region(code=code, name=name, geonameid=geonameid, lat=lat, lon=lon)
+
+    def regions(self) -> list[Region]:
+        return [r for code in self._ix["regions"] if (r := self.region_by_code(code)) is not None]
+
+    def find_region(self, name: str, country: str | None = None, fuzzy: bool = True) -> Region | None:
+        """The admin1 region `name` designates: 'Belgorod region', 'Kharkivska oblast',
+        'Белгородская область', 'Kursk'. None when nothing fits.
+
+        Tries the admin1 names (and their adjectival stems), then a city of that name that is
+        the largest place of its region (most oblasts are named after their capital), then
+        (with `fuzzy`) a close spelling of an admin1 name.
+        """
+        return self._region_answers(name, country, fuzzy)
+
+    def _find_region(self, name: str, country: str | None, fuzzy: bool) -> Region | None:
+        phrase = parse_toponym(name)
+        key = name_key(phrase.name)
+        if not key:
+            return None
+        ix = self._ix
+        for stem in adjective_stems(key):
+            for form in (stem, variant_key_of(stem)):
+                codes = [
+                    c for c in ix["region_keys"].get(form, ()) if not country or c.startswith(country + ".")
+                ]
+                if codes:
+                    return self.region_by_code(self._prefer_region(codes))
+        for stem in adjective_stems(key):
+            cands = self.lookup(stem) or self.lookup_variants(stem)
+            for cand in cands:
+                if country and cand.country_code != country:
+                    continue
+                code = cand.region
+                rows = self.rows_in_region(code)
+                biggest = max(rows, key=lambda r: self._populations[r]) if rows else None
+                if biggest == cand.index and cand.population >= 20000:
+                    return self.region_by_code(code)
+        return self._fuzzy_region(key, country) if fuzzy else None
+
+    @functools.cached_property
+    def _region_forms(self) -> list[str]:
+        return list(self._ix["region_keys"])
+
+    def _fuzzy_region(self, key: str, country: str | None) -> Region | None:
+        # Last resort for a region phrase: a close spelling of an admin1 name ("Sagaing" for
+        # GeoNames' "Sagain"), above the threshold in places.yaml.
+        threshold = places_lexicon()["scoring"]["region_fuzzy_threshold"]
+        query = variant_key_of(key)
+        if len(query) < 6:
+            return None
+        for form, _score, _ in process.extract(
+            query, self._region_forms, scorer=fuzz.ratio, score_cutoff=threshold, limit=10
+        ):
+            codes = [c for c in self._ix["region_keys"][form] if not country or c.startswith(country + ".")]
+            if codes:
+                return self.region_by_code(self._prefer_region(codes))
+        return None
+
+    def region(self, name: str, country: str | None = None) -> Location | None:
+        """The admin1 Location (geo_precision 3, geonameid None) a region phrase designates.
+
+        'Belgorod region', 'Kursk Oblast', 'Kharkivska oblast', 'Белгородская область'; the
+        Location's toponym is `name` as given.
+        """
+        region = self.find_region(name, country)
+        return None if region is None else self.region_location(region, name)
+
+    def _prefer_region(self, codes: list[str]) -> str:
+        # Same name in several countries (e.g. "Georgia"): the most populous region wins.
+        def weight(code: str) -> int:
+            return sum(self._populations[r] for r in self.rows_in_region(code))
+
+        return max(codes, key=weight) if len(codes) > 1 else codes[0]
+
+    def country_code(self, name: str) -> str | None:
+        """ISO code of a country name or adjective ('Russia', 'Ukrainian'), else None."""
+        return self._ix["country_index"].get(name_key(name))
+
+    def country_lexicon(self) -> dict[str, str]:
+        return self._ix["country_index"]
+
+    def country_name(self, code: str) -> str | None:
+        return self._ix["country_names"].get(code)
+
+    def region_name(self, code: str) -> str | None:
+        entry = self._ix["regions"].get(code)
+        return entry[0] if entry else None
+
+    # ---- output --------------------------------------------------------------------------
+    def location(self, cand: Candidate, toponym: str, precision: int = 1) -> Location:
+        return Location(
+            name=cand.name,
+            toponym=toponym,
+            geonameid=cand.geonameid,
+            country_code=cand.country_code,
+            admin1_code=cand.admin1_code or None,
+            admin1=self.region_name(cand.region),
+            lat=cand.lat,
+            lon=cand.lon,
+            geo_precision=precision,
+        )
+
+    def region_location(self, region: Region, toponym: str) -> Location:
+        return Location(
+            name=region.name,
+            toponym=toponym,
+            geonameid=None,
+            country_code=region.country_code,
+            admin1_code=region.admin1_code,
+            admin1=region.name,
+            lat=round(region.lat, 5),
+            lon=round(region.lon, 5),
+            geo_precision=3,
+        )
+
+    def info(self) -> dict[str, Any]:
+        return {
+            "places": len(self),
+            "names": sum(len(ix) for ix in self._name_indexes),
+            "regions": len(self._ix["regions"]),
+            "countries": len(self._ix["country_names"]),
+            "sources": dict(self._source_counts),
+            "cache": str(self.cache_path) if self.cache_path else None,
+            "user_places_dir": str(self.places_dir) if self.places_dir else None,
+        }
+
+
+@functools.cache
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded from the on-disk cache; built on first use)."""
+    return Gazetteer.load()

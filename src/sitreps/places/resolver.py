@@ -1,0 +1,524 @@
+"""Context-aware toponym resolution: which of the places a name may mean does this article mean?
+
+An article is read once (`PlaceResolver.context_for`) for the countries and admin1 regions it
+names and for its unambiguous places (anchors). Each toponym is then scored against that
+context: the name match, population, the region the sentence puts it in, the regions and
+countries the article names, and the distance to the article's other places. A candidate in a
+country the story never names and far from all its places is rejected rather than chosen; a
+village the gazetteer lacks falls back to the region the text puts it in (geo_precision 3).
+Weights and thresholds live in data/places.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from sitreps.model import Location
+from sitreps.places.gazetteer import Candidate, Gazetteer, Region, haversine_km
+from sitreps.places.names import (
+    adjective_stems,
+    name_key,
+    parse_toponym,
+    places_lexicon,
+    variant_key,
+    variant_key_of,
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_CAPITAL = "A-ZА-ЯЁІЇЄҐ"
+_WORD = r"[\w'’-]+"
+# Rank penalty (characters) of a region phrase standing before the toponym rather than after it.
+_HINT_WINDOW = 1000
+# District adjectives ("Graivoronsky") are tried as the district's centre town.
+_DISTRICT_ADJECTIVE = re.compile(r"(sk|ck|zk)(y|yi|iy|ii|ij|i|a|aya|aia|oy|oi)$")
+
+
+@functools.cache
+def _region_phrase_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = sorted(places_lexicon()["region_words"], key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    name = rf"[{_CAPITAL}]{_WORD}(?:\s+[{_CAPITAL}]{_WORD})?"
+    # "the Kursk region", "Belgorod Oblast", "Белгородская область", "the Kursk and Bryansk regions"
+    before = re.compile(rf"\b({name}(?:\s*,\s*{name})*(?:,?\s+and\s+{name})?)\s+(?i:{alt})\b")
+    # "the region of Sumy", "the Russian regions of Belgorod, Bryansk and Kursk"
+    after = re.compile(rf"\b(?i:{alt})\s+of\s+({name}(?:\s*,\s*{name})*(?:,?\s+and\s+{name})?)")
+    return before, after
+
+
+_LIST_ITEM = re.compile(rf"[{_CAPITAL}]{_WORD}(?:\s+[{_CAPITAL}]{_WORD})?")
+# A list of names ending just before a phrase: "A, B and C, border towns in ..."
+_LIST_BEFORE = re.compile(
+    rf"({_LIST_ITEM.pattern}(?:\s*,\s*{_LIST_ITEM.pattern})*,?\s+and\s+{_LIST_ITEM.pattern})"
+)
+_BIG_FOREIGN = "foreign"
+_POSSESSIVE = re.compile(r"['’]s$")
+# What may stand between a toponym and the region phrase that places it. After it:
+# "X in the Y region", "X, a village in the Russian Y region", "X (Y oblast)", and the same
+# after a list "X, Z and W, in the Y region" (the rest of the list is cut first, _LIST_TAIL).
+_LIST_TAIL = re.compile(rf"^(?:\s*(?:,|and|&)\s*[{_CAPITAL}][\w'’]*(?:[\s-]+[{_CAPITAL}][\w'’]*)?)+")
+_HINT_AFTER = re.compile(
+    r"^\s*[,(]?\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:in|of|near)\s+(?:the\s+)?(?:\w+\s+)?$"
+    r"|^\s*[,(]\s*(?:the\s+)?$",
+    re.I,
+)
+# Before it: "in the Y region, the village of X", "Y region's X", "In Y oblast X".
+_HINT_BEFORE = re.compile(r"^(?:['’]s)?\s*,?\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:of\s+)?$", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+_CAPITALIZED_RUN = re.compile(rf"[{_CAPITAL}][\w'’]*(?:\s+[{_CAPITAL}][\w'’]*){{0,2}}")
+
+
+def _is_common_word(name: str, settings: dict[str, Any]) -> bool:
+    from wordfreq import zipf_frequency  # loaded only when a fallback needs it
+
+    return zipf_frequency(name.lower(), "en") >= settings["common_word_zipf"]
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    start: int
+    end: int
+    region: Region
+    group: int = -1  # mentions listed together ("regions of A, B and C") share a group
+    order: int = 0  # position in that list
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A place of the article resolved without doubt; it pulls its neighbours' readings."""
+
+    key: str  # name_key of the toponym it came from
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    region: str
+
+
+@dataclass
+class PlaceContext:
+    """What one article says about where it is: countries, regions, sure places."""
+
+    text: str = ""
+    countries: frozenset[str] = frozenset()
+    regions: dict[str, Region] = field(default_factory=dict)
+    region_mentions: list[RegionMention] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.countries or self.regions or self.anchors)
+
+    def points(self, exclude_key: str = "") -> list[tuple[float, float, str]]:
+        """Anchor places and named regions' centroids, minus the toponym being resolved."""
+        pts = [(a.lat, a.lon, a.name) for a in self.anchors if a.key != exclude_key]
+        pts.extend((r.lat, r.lon, r.name) for r in self.regions.values())
+        return pts
+
+    def hint_for(self, toponym: str) -> Region | None:
+        """The region the text puts `toponym` in: 'X and Y, in the Kursk region'.
+
+        The nearest region phrase after an occurrence of the toponym in the same sentence,
+        else the nearest before it, within a short window.
+        """
+        if not self.text or not self.region_mentions or not toponym.strip():
+            return None
+        best: tuple[int, Region] | None = None
+        words = re.split(r"[\s\-‐–]+", toponym.strip())
+        pattern = r"[\s\-‐–]+".join(re.escape(w) for w in words if w)
+        for match in re.finditer(pattern, self.text):
+            if self._inside_region_phrase(match.start(), match.end()):
+                continue  # "Belgorod" inside "the Belgorod region" is the region itself
+            paired = self._respectively(match.start(), toponym.strip())
+            if paired is not None:
+                return paired
+            for mention in self.region_mentions:
+                if mention.start >= match.end():
+                    gap = self.text[match.end() : mention.start]
+                    if not _HINT_AFTER.match(_LIST_TAIL.sub("", gap, count=1)):
+                        continue
+                    distance = len(gap)
+                elif mention.end <= match.start():
+                    gap = self.text[mention.end : match.start()]
+                    if not _HINT_BEFORE.match(gap):
+                        continue
+                    distance = len(gap) + _HINT_WINDOW  # "X in the Y region" beats "in the Y region, X"
+                else:
+                    continue
+                if best is None or distance < best[0]:
+                    best = (distance, mention.region)
+        return best[1] if best else None
+
+    def _inside_region_phrase(self, start: int, end: int) -> bool:
+        spans: dict[int, list[int]] = {}
+        for mention in self.region_mentions:
+            if mention.start < end and start < mention.end:
+                return True
+            if mention.group >= 0:
+                span = spans.setdefault(mention.group, [mention.start, mention.end])
+                span[0], span[1] = min(span[0], mention.start), max(span[1], mention.end)
+        return any(lo <= start and end <= hi for lo, hi in spans.values())
+
+    def _respectively(self, position: int, toponym: str) -> Region | None:
+        """'A, B and C, towns in the regions of X, Y and Z, respectively': A->X, B->Y, C->Z."""
+        groups: dict[int, list[RegionMention]] = {}
+        for mention in self.region_mentions:
+            if mention.group >= 0 and mention.start > position:
+                groups.setdefault(mention.group, []).append(mention)
+        for listed in groups.values():
+            first = min(m.start for m in listed)
+            sentence_end = _SENTENCE_END.search(self.text, first)
+            tail = self.text[first : sentence_end.start() if sentence_end else len(self.text)]
+            head = self.text[position:first]
+            if _SENTENCE_END.search(head) or not _RESPECTIVELY.search(tail):
+                continue
+            sentence_start = max((m.end() for m in _SENTENCE_END.finditer(self.text, 0, position)), default=0)
+            names = _LIST_BEFORE.search(self.text, sentence_start, first)
+            while names and names.end() < position:
+                names = _LIST_BEFORE.search(self.text, names.end(), first)
+            if not names:
+                continue
+            items = [m.group(0) for m in _LIST_ITEM.finditer(names.group(1)) if m.group(0).lower() != "and"]
+            ordered = sorted(listed, key=lambda m: m.order)
+            if toponym in items and len(items) == len(ordered):
+                return ordered[items.index(toponym)].region
+        return None
+
+
+@dataclass
+class Resolution:
+    location: Location | None  # spec Location; toponym = the text as written
+    why: str  # which rule decided
+    candidates: list[Candidate] = field(default_factory=list)  # scored, best first
+
+
+class PlaceResolver:
+    """Resolves toponyms to GeoNames places (or admin1 regions) using the article's context."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.settings: dict[str, Any] = places_lexicon()["scoring"]
+
+    # ---- context ---------------------------------------------------------------------------
+    def context_for(self, text: str, toponyms: Sequence[str] = ()) -> PlaceContext:
+        """Read an article once: countries, regions and sure places it names."""
+        gaz = self.gazetteer
+        countries: set[str] = set()
+        lexicon = gaz.country_lexicon()
+        for match in _CAPITALIZED_RUN.finditer(text):
+            words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+            for size in range(len(words), 0, -1):
+                for start in range(0, len(words) - size + 1):
+                    code = lexicon.get(name_key(" ".join(words[start : start + size])))
+                    if code:
+                        countries.add(code)
+        mentions: list[RegionMention] = []
+        before, after = _region_phrase_patterns()
+        # "the Kursk and Belgorod regions", "the regions of Sumy, Kharkiv and Kherson": each
+        # listed name is a region; a list keeps its order for "respectively".
+        lists = [(m, pattern is before) for pattern in (before, after) for m in pattern.finditer(text)]
+        for group, (match, word_after) in enumerate(sorted(lists, key=lambda pair: pair[0].start())):
+            items = [m for m in _LIST_ITEM.finditer(match.group(1)) if m.group(0).lower() != "and"]
+            for order, item in enumerate(items):
+                region = self._region_from_phrase(item.group(0), countries)
+                if region:
+                    start = match.start(1) + item.start()
+                    end = start + len(item.group(0))
+                    if word_after and order == len(items) - 1:
+                        end = match.end()  # "... Kursk region": the designator belongs to the mention
+                    mentions.append(RegionMention(start, end, region, group, order))
+        mentions.sort(key=lambda m: m.start)
+        regions = {m.region.code: m.region for m in mentions}
+        countries.update(r.country_code for r in regions.values())
+        ctx = PlaceContext(
+            text=text, countries=frozenset(countries), regions=regions, region_mentions=mentions
+        )
+        anchors: list[Anchor] = []
+        for toponym in dict.fromkeys(toponyms):
+            phrase = parse_toponym(toponym)
+            if phrase.kind != "place":
+                continue
+            scored = self._scored(phrase.name, ctx, hard_region=None, soft_region=ctx.hint_for(phrase.name))
+            alive = [
+                c for c in scored if not any(r.startswith(("rejected", _BIG_FOREIGN)) for r in c.reasons)
+            ]
+            if not alive or alive[0].matched not in ("name", "alternate"):
+                continue
+            if len(alive) > 1 and alive[0].score - alive[1].score < self.settings["anchor_margin"]:
+                continue
+            top = alive[0]
+            anchors.append(
+                Anchor(name_key(phrase.name), top.name, top.lat, top.lon, top.country_code, top.region)
+            )
+        ctx.anchors = anchors
+        if not toponyms:
+            spotted = self.spot_toponyms(text)
+            return self.context_for(text, spotted) if spotted else ctx
+        ctx.countries = frozenset(countries | {a.country_code for a in anchors})
+        return ctx
+
+    def spot_toponyms(self, text: str) -> list[str]:
+        """Capitalised names in `text` that the gazetteer knows (for callers without NER).
+
+        Country names and ordinary English words ("May", "Freedom") are left out.
+        """
+        gaz = self.gazetteer
+        found: list[str] = []
+        for match in _CAPITALIZED_RUN.finditer(text):
+            words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+            start = 0
+            while start < len(words):
+                for end in range(len(words), start, -1):
+                    name = " ".join(words[start:end]).strip("'’")
+                    if gaz.country_code(name) or _is_common_word(name, self.settings):
+                        continue
+                    if gaz.lookup(name):
+                        found.append(name)
+                        start = end
+                        break
+                else:
+                    start += 1
+        return list(dict.fromkeys(found))
+
+    def _region_from_phrase(self, name: str, countries: set[str]) -> Region | None:
+        """'Myanmar's Sagaing' -> Sagain; a region of a country the article names comes first."""
+        words = [_POSSESSIVE.sub("", w) for w in name.split()]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        for start in range(len(words)):
+            tail = " ".join(words[start:])
+            if self.gazetteer.country_code(tail):
+                continue
+            for country in sorted(countries):
+                region = self.gazetteer.find_region(tail, country, fuzzy=False)
+                if region:
+                    return region
+            region = self.gazetteer.find_region(tail)
+            if region:
+                return region
+        return None
+
+    # ---- scoring ---------------------------------------------------------------------------
+    def _candidates(self, name: str, ctx: PlaceContext, region: Region | None) -> list[Candidate]:
+        """The places `name` may mean, at most max_candidates of them.
+
+        Common names ("Novoselivka", "Aleksandrovka") have hundreds of places; a cheap
+        pre-rank (in the hinted region, in a named region, in a named country, near an anchor,
+        population) keeps the ones the full score could prefer.
+        """
+        gaz = self.gazetteer
+        variants = len(variant_key(name)) >= self.settings["min_variant_length"]
+        matches = gaz.match_rows(name, variants)
+        limit = self.settings["max_candidates"]
+        if len(matches) > limit:
+            anchors = [(a.lat, a.lon) for a in ctx.anchors]
+
+            def prerank(item: tuple[int, str]) -> tuple[bool, bool, bool, bool, int]:
+                country, admin1, population, lat, lon = gaz.row_facts(item[0])
+                code = f"{country}.{admin1}"
+                near = any(abs(lat - y) < 2.0 and abs(lon - x) < 3.0 for y, x in anchors)
+                hinted = region is not None and code == region.code
+                return (hinted, code in ctx.regions, country in ctx.countries, near, population)
+
+            matches = sorted(matches, key=prerank, reverse=True)[:limit]
+        return [gaz.candidate(row, matched) for row, matched in matches]
+
+    def _score(
+        self,
+        cand: Candidate,
+        ctx: PlaceContext,
+        points: list[tuple[float, float, str]],
+        soft_region: Region | None,
+    ) -> None:
+        s = self.settings
+        reasons = [f"{cand.matched} match"]
+        score = s["match"][cand.matched] + s["population_weight"] * math.log10(cand.population + 1)
+        if soft_region is not None and cand.region == soft_region.code:
+            score += s["region_hint"]
+            reasons.append(f"in {soft_region.name} as the text says")
+        elif cand.region in ctx.regions:
+            score += s["context_region"]
+            reasons.append(f"in {ctx.regions[cand.region].name}, named in the article")
+        if cand.country_code in ctx.countries:
+            score += s["context_country"]
+            reasons.append(f"in {cand.country_code}, named in the article")
+        nearest = None
+        if points:
+            nearest = min((haversine_km(cand.lat, cand.lon, lat, lon), label) for lat, lon, label in points)
+            for limit, bonus in s["near_anchor"]:
+                if nearest[0] <= limit:
+                    score += bonus
+                    reasons.append(f"{nearest[0]:.0f} km from {nearest[1]}")
+                    break
+            else:
+                if nearest[0] > s["far_from_anchors_km"]:
+                    score += s["far_penalty"]
+                    reasons.append(f"far ({nearest[0]:.0f} km) from the article's places")
+        big = cand.matched == "name" and cand.population >= s["veto_exempt_population"]
+        if ctx.has_evidence and cand.country_code not in ctx.countries:
+            if nearest is None or nearest[0] > s["veto_km"]:
+                if big:
+                    reasons.append(f"{_BIG_FOREIGN}: a large city, kept though its country is never named")
+                else:
+                    reasons.append("rejected: country never named and far from the story")
+        elif (
+            nearest is not None
+            and nearest[0] > s["far_from_anchors_km"]
+            and cand.population < s["far_small_population"]
+            and cand.matched != "name"
+        ):
+            reasons.append("rejected: a small place far from all the story's places, matched by a variant")
+        cand.score = score
+        cand.reasons = tuple(reasons)
+
+    def _scored(
+        self,
+        name: str,
+        ctx: PlaceContext,
+        hard_region: Region | None,
+        soft_region: Region | None,
+        candidates: list[Candidate] | None = None,
+    ) -> list[Candidate]:
+        cands = self._candidates(name, ctx, hard_region or soft_region) if candidates is None else candidates
+        points = ctx.points(exclude_key=name_key(name))
+        for cand in cands:
+            self._score(cand, ctx, points, hard_region or soft_region)
+            if hard_region is not None and cand.region != hard_region.code:
+                cand.reasons = (*cand.reasons, f"rejected: not in {hard_region.name}")
+            elif soft_region is not None and cand.region != soft_region.code:
+                cand.reasons = (*cand.reasons, f"rejected: the text puts it in {soft_region.name}")
+        cands.sort(key=lambda c: (any(r.startswith("rejected") for r in c.reasons), -c.score, -c.population))
+        return cands
+
+    # ---- resolution ------------------------------------------------------------------------
+    def resolve(
+        self,
+        toponym: str,
+        context: PlaceContext | None = None,
+        near: bool = False,
+        region_hint: str | None = None,
+    ) -> Resolution:
+        """The place `toponym` means in this context, with the rule that decided."""
+        gaz = self.gazetteer
+        ctx = context or PlaceContext()
+        phrase = parse_toponym(toponym)
+        precision = 2 if (near or phrase.near) else 1
+
+        if phrase.kind == "region":
+            region = self._region_in_context(phrase.name, ctx)
+            if region is not None:
+                return Resolution(gaz.region_location(region, toponym), f"region named: {region.name}")
+
+        if gaz.country_code(phrase.name):
+            return Resolution(None, "a country name, not a place")
+        hard_region = self._region_in_context(region_hint, ctx) if region_hint else None
+        soft_region = None if hard_region else ctx.hint_for(phrase.name)
+        names = [phrase.name]
+        if phrase.kind == "district" or _DISTRICT_ADJECTIVE.search(name_key(phrase.name)):
+            names += [stem for stem in adjective_stems(name_key(phrase.name))[1:] if len(stem) >= 4]
+
+        for attempt, name in enumerate(names):
+            scored = self._scored(name, ctx, hard_region, soft_region)
+            alive = [c for c in scored if not any(r.startswith("rejected") for r in c.reasons)]
+            if alive:
+                best = alive[0]
+                if any(r.startswith(_BIG_FOREIGN) for r in best.reasons):
+                    homonym = self._homonym(phrase.name, toponym, ctx)
+                    if homonym is not None:
+                        return Resolution(homonym[0], homonym[1], scored)
+                district = attempt > 0 or phrase.kind == "district"
+                why = "; ".join(best.reasons)
+                if district:
+                    why = f"district named after its centre ({best.name}); {why}"
+                loc = gaz.location(best, toponym, 2 if district else precision)
+                return Resolution(loc, why, scored)
+        scored = self._scored(phrase.name, ctx, hard_region, soft_region)
+        if not scored and phrase.kind == "place":
+            region = self._region_in_context(phrase.name, ctx, fuzzy=False)  # "Crimea", "DPR"
+            if region is not None:
+                return Resolution(gaz.region_location(region, toponym), f"a region's name: {region.name}")
+
+        fuzzy = None
+        if len(variant_key(phrase.name)) >= self.settings["min_fuzzy_length"]:
+            fuzzy = self._fuzzy(phrase.name, ctx, hard_region or soft_region)
+        if fuzzy is not None:
+            rescored = self._scored(phrase.name, ctx, hard_region, soft_region, [fuzzy])
+            if not any(r.startswith("rejected") for r in rescored[0].reasons):
+                why = f"fuzzy match to {fuzzy.name} among the article's places; " + "; ".join(fuzzy.reasons)
+                return Resolution(gaz.location(fuzzy, toponym, precision), why, rescored + scored)
+
+        homonym = self._homonym(phrase.name, toponym, ctx)
+        if homonym is not None:
+            return Resolution(homonym[0], homonym[1], scored)
+
+        fallback = hard_region or soft_region
+        if fallback is not None and not hard_region and _is_common_word(phrase.name, self.settings):
+            fallback = None  # "Legion ... in the Kursk region": an ordinary word, not a village
+        if fallback is not None:
+            why = f"not in the gazetteer as a place of {fallback.name}; the region stands in"
+            return Resolution(gaz.region_location(fallback, toponym), why, scored)
+        why = "no candidate fits the context" if scored else "unknown name"
+        return Resolution(None, why, scored)
+
+    def _region_in_context(self, name: str | None, ctx: PlaceContext, fuzzy: bool = True) -> Region | None:
+        """The region `name` designates, preferring those of the countries the article names."""
+        if not name:
+            return None
+        phrase = parse_toponym(name)
+        for country in sorted(ctx.countries):
+            region = self.gazetteer.find_region(phrase.name, country, fuzzy=False)
+            if region is not None:
+                return region
+        return self.gazetteer.find_region(phrase.name, fuzzy=fuzzy)
+
+    def _fuzzy(self, name: str, ctx: PlaceContext, region: Region | None) -> Candidate | None:
+        """Last resort: the closest main name among places the context supports."""
+        gaz = self.gazetteer
+        rows: set[int] = set()
+        if region is not None:
+            rows.update(gaz.rows_in_region(region.code))
+        else:
+            for code in ctx.regions:
+                rows.update(gaz.rows_in_region(code))
+            for anchor in ctx.anchors:
+                rows.update(gaz.rows_near(anchor.lat, anchor.lon, 150.0))
+        if not rows:
+            return None
+        choices = gaz.variant_keys(rows)
+        best = process.extractOne(
+            variant_key(name), choices, scorer=fuzz.ratio, score_cutoff=self.settings["fuzzy_threshold"]
+        )
+        if best is None:
+            return None
+        return gaz.candidate(best[2], "fuzzy")
+
+    def _homonym(self, name: str, toponym: str, ctx: PlaceContext) -> tuple[Location, str] | None:
+        """A near-homonym of a region or place the article names (MT slips: Belgrade ~ Belgorod)."""
+        gaz = self.gazetteer
+        query = variant_key(name)
+        threshold = self.settings["homonym_threshold"]
+        best: tuple[float, Location, str] | None = None
+        for region in ctx.regions.values():
+            for stem in adjective_stems(name_key(parse_toponym(region.name).name))[:1]:
+                score = fuzz.ratio(query, variant_key_of(stem))
+                if score >= threshold and (best is None or score > best[0]):
+                    loc = gaz.region_location(region, toponym)
+                    best = (score, loc, f"near-homonym of {region.name}, which the article names")
+        for anchor in ctx.anchors:
+            if anchor.key == name_key(name):
+                continue
+            score = fuzz.ratio(query, variant_key(anchor.name))
+            if score >= threshold and (best is None or score > best[0]):
+                cands = [c for c in gaz.lookup(anchor.name) if c.region == anchor.region]
+                if cands:
+                    loc = gaz.location(cands[0], toponym)
+                    best = (score, loc, f"near-homonym of {anchor.name}, which the article names")
+        return (best[1], best[2]) if best else None

@@ -1,0 +1,1 @@
+"""Resolve what an article wrote (time expressions, actor names, toponyms) to shared values."""

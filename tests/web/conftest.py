@@ -1,0 +1,66 @@
+"""Fixtures for the web tests: a real uvicorn server on a free loopback port over a real store."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from tests.web.sample_store import SampleStore, build_sample_store
+
+from sitreps.web import WebSettings, create_app
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_server(settings: WebSettings) -> Iterator[str]:
+    """Serve `create_app(settings)` with uvicorn in a thread; yield its base URL; stop it after."""
+    port = free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> SampleStore:
+    """The sample store, built once; tests that write use their own store."""
+    return build_sample_store(tmp_path_factory.mktemp("web") / "sample.duckdb")
+
+
+@pytest.fixture(scope="session")
+def base_url(sample: SampleStore) -> Iterator[str]:
+    with running_server(WebSettings(db_path=sample.path)) as url:
+        yield url
+
+
+@pytest.fixture
+def client(base_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=base_url, timeout=10) as http:
+        yield http
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path) -> Path:
+    return tmp_path / "fresh.duckdb"
