@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.claims import Claim, claim_for, in_quotation, load_claims, reporter, speaker_of_sentence
 from sitreps.extract.fatalities import FatalityFigure, find_fatality_figures
+from sitreps.extract.modality import unreal_reason
 from sitreps.extract.roles import (
     ActorRef,
     ActorTracker,
@@ -156,7 +157,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     text = article.text
     par_starts = _paragraph_starts(text)
     actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)]
-    toponyms = spot(doc, res.gazetteer, actor_spans)
+    toponyms = spot(doc, res.gazetteer, actor_spans, registry.capital_country)
     resolve_all(toponyms, text, res.resolver)
     civilian_words = _civilian_words(registry)
     tracker = ActorTracker()
@@ -282,6 +283,8 @@ def _candidate(
 ) -> Candidate | None:
     tok = trig.token
     pred = predicate_of(tok)
+    if unreal_reason(tok, pred) is not None:
+        return None
     # actor1: nominal agent, then the predicate's subject
     a1_tok = nominal_agent(tok) or subject_of(pred)
     actor1 = resolve_phrase(a1_tok, registry, tracker, exclude=pred) if a1_tok is not None else None

@@ -94,11 +94,48 @@ class ActorTracker:
                 return ref
         return None
 
+    def last_named_with(self, word: str, before_char: int) -> ActorRef | None:
+        """The latest actor before `before_char` whose name holds `word` ("the Legion")."""
+        w = word.lower()
+        if len(w) < 4:
+            return None
+        for ref in reversed(self.seen):
+            if ref.start_char < before_char and w in ref.actor.name.lower().replace("-", " ").split():
+                return ref
+        return None
+
     def last_any(self, before_char: int) -> ActorRef | None:
         for ref in reversed(self.seen):
             if ref.start_char < before_char:
                 return ref
         return None
+
+
+def _negated_modifier(tok: Token) -> bool:
+    """ "Anti-Kremlin volunteers" are against the Kremlin, not of it."""
+    doc = tok.doc
+    if tok.lower_.startswith(("anti-", "anti")) and len(tok.text) > 4 and tok.lower_[:4] == "anti":
+        return True
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑") and doc[tok.i - 2].lower_ in ("anti", "non", "counter")
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The named subject of the reporting verb whose complement holds `pronoun`, if any."""
+    tok = pronoun.head
+    for _ in range(4):
+        if tok.dep_ == "ccomp" and tok.head.i != tok.i:
+            for child in tok.head.children:
+                if child.dep_ in SUBJECT_DEPS and child.lower_ not in PRONOUNS:
+                    return child
+            return None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+PLACE_NOUNS = frozenset({"territory", "soil", "land", "border", "region", "side", "area", "ground", "frontier"})
+CONTROL_NOUNS = frozenset({"control", "hands", "occupation"})
 
 
 def actor_entities(doc: Doc) -> list[Span]:
@@ -132,6 +169,8 @@ def resolve_phrase(
     tokens = phrase_tokens(head, exclude)
     if not tokens:
         return None
+    if head.lemma_.lower() in PLACE_NOUNS:
+        return None  # "Russian territory", "Ukrainian soil": a place, not a party
     idx = {t.i for t in tokens}
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -165,7 +204,7 @@ def resolve_phrase(
     if role_key is not None:
         country = None
         for t in tokens:
-            if t.i == head.i:
+            if t.i == head.i or _negated_modifier(t):
                 continue
             country = registry.country_of_modifier(t.text) or registry.country_of_modifier(
                 t.text + ("'s" if t.dep_ == "poss" and not t.text.endswith("'s") else "")
@@ -187,7 +226,25 @@ def resolve_phrase(
             entry = registry.compose(cc, "government")
             if entry is not None:
                 return ActorRef(entry.actor(), entry, start, end, "capital")
-    # 5. light coreference: generic armed nouns and pronouns
+    # 5. light coreference: "the Legion" / "the Corps" name the last registered actor whose name
+    # holds that word; a pronoun inside what someone announced is that speaker ("the Legion
+    # announced that they had captured ..."); generic armed nouns and pronouns otherwise
+    if (
+        head.pos_ in ("NOUN", "PROPN")
+        and any(t.lower_ == "the" for t in tokens)
+        and len(tokens) <= 3
+        and registry.role_of_head(head.lemma_) is None
+        and registry.role_of_head(head.text) is None
+    ):
+        ref = tracker.last_named_with(head.text, head.idx)
+        if ref is not None and ref.entry is not None:
+            return ActorRef(ref.actor, ref.entry, start, end, "coref")
+    if head.lower_ in ("they", "we", "it") and role == "actor":
+        speaker = _reporting_subject(head)
+        if speaker is not None:
+            ref = resolve_phrase(speaker, registry, tracker, role=role)
+            if ref is not None and ref.entry is not None:
+                return ActorRef(ref.actor, ref.entry, start, end, "coref")
     if head.lower_ in PRONOUNS or registry.is_generic_armed(head.lemma_) or registry.is_generic_armed(head.text):
         if head.lower_ in PRONOUNS and head.lower_ not in ("they", "them", "we", "us", "their", "our", "its"):
             return None
@@ -276,6 +333,11 @@ def nominal_agent(trigger: Token) -> Token | None:
     for child in trigger.children:
         if child.dep_ == "poss":
             return child
+        if child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_ in CONTROL_NOUNS:
+            # "under the control of X": X holds the place
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
         if child.dep_ == "prep" and child.lower_ == "by":
             for g in child.children:
                 if g.dep_ == "pobj":

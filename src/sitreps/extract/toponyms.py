@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
 
 from sitreps.model import Location
 
+# Words at least this frequent in English are ordinary words when the gazetteer does not know them.
+COMMON_ZIPF = 4.0
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"})
 DESIGNATORS = re.compile(
     r"\b(?:village|town|city|settlement|locality|hamlet|district|region|oblast|province|township|municipality|"
@@ -28,6 +31,15 @@ NEAR = re.compile(
 REGION_AFTER = re.compile(
     r"^\s*,?\s*(?:which is\s+(?:based|located|situated)\s+)?(?:in|of)\s+(?:the\s+)?"
     r"([A-ZА-Я][\w'’\-]+(?:\s+[A-ZА-Я][\w'’\-]+)?)\s+(?:region|oblast|province|krai|kray|republic|governorate|state)\b"
+)
+# "the Russian region of X", "the regions of X, Y and Z": X names the region, not its capital city.
+REGION_OF = re.compile(
+    r"\b(?:region|oblast|province|krai|kray|governorate)s?\s+of\s+(?:[A-ZА-Я][\w'’\-]+,?\s+(?:and\s+)?)*$",
+    re.IGNORECASE,
+)
+# "the X and Y regions", "the X, Y and Z oblasts": a coordinated name before a plural region word.
+REGIONS_AFTER = re.compile(
+    r"^(?:\s*,\s*[A-ZА-Я][\w'’\-]+)*\s*,?\s+and\s+[A-ZА-Я][\w'’\-]+\s+(?:regions|oblasts|provinces|governorates)\b"
 )
 REGION_WORDS = re.compile(r"^\s*(?:region|oblast|province|krai|kray|governorate)s?\b", re.IGNORECASE)
 # Origins are not where an event happened ("a raid from Ukraine", "from Belgorod to Vladivostok").
@@ -44,6 +56,7 @@ class Toponym:
     region_hint: str | None
     designated: bool
     origin: bool
+    as_region: bool = False  # the text calls it a region ("the region of X", "the X and Y regions")
     location: Location | None = None
     why: str = ""
 
@@ -80,11 +93,50 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
     return runs
 
 
-def spot(doc: Doc, gazetteer, actor_spans: list[tuple[int, int]]) -> list[Toponym]:
-    """Candidate toponyms with their phrase context (not yet resolved)."""
+def _common_word(word: str) -> bool:
+    """An everyday English word ("Post", "Government", "Later"), not a name."""
+    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+
+
+def _name_parts(doc: Doc, gazetteer) -> set[int]:
+    """Token indices inside a multi-word person or organisation name that is not a place list.
+
+    "Vladimir Putin" holds the city name Vladimir and "the Kyiv Post" the capital; neither is
+    where anything happened. An entity made only of place names ("Belgorod, Bryansk", which
+    the NER may tag ORG) is kept; so is a designated village the NER calls a person.
+    """
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        words = [t for t in ent if t.is_alpha and t.lower_ not in ("the", "a", "an", "and", "of")]
+        if len(words) < 2 or gazetteer.is_name(" ".join(t.text for t in words)):
+            continue
+        if any(REGION_WORDS.match(t.text) for t in words):
+            continue  # "Kursk Oblast" tagged ORG is still the region
+        if all(gazetteer.is_name(t.text) and not _common_word(t.text) for t in words):
+            continue
+        out.update(t.i for t in words)
+    return out
+
+
+def _possessive_capital(doc: Doc, start: int, end: int, capital_country) -> bool:
+    """ "Moscow's war effort", "Kyiv's forces": a capital standing for its government."""
+    if capital_country is None or end >= len(doc) or doc[end].text not in ("'s", "’s", "'", "’"):
+        return False
+    return capital_country(doc[start:end].text) is not None
+
+
+def spot(doc: Doc, gazetteer, actor_spans: list[tuple[int, int]], capital_country=None) -> list[Toponym]:
+    """Candidate toponyms with their phrase context (not yet resolved).
+
+    `capital_country(name)` (the actor registry's) tells which names are capitals, so that a
+    possessive capital is read as its government, not as a place.
+    """
     text = doc.text
     seen: set[tuple[int, int]] = set()
     out: list[Toponym] = []
+    name_parts = _name_parts(doc, gazetteer)
 
     def inside_actor(s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b in actor_spans)
@@ -99,10 +151,13 @@ def spot(doc: Doc, gazetteer, actor_spans: list[tuple[int, int]]) -> list[Topony
         s, e = span.start_char, span.end_char
         if (s, e) in seen or inside_actor(s, e):
             return
+        if _possessive_capital(doc, span.start, span.end, capital_country):
+            return
         name = span.text
-        before = text[max(sent.start_char, s - 40) : s]
+        before = text[max(sent.start_char, s - 80) : s]
         after = text[e : min(sent.end_char, e + 80)]
-        is_designated = designated or bool(DESIGNATORS.search(before))
+        as_region = bool(REGION_OF.search(before) or REGIONS_AFTER.match(after))
+        is_designated = designated or (bool(DESIGNATORS.search(before)) and not as_region)
         hint = None
         m = REGION_AFTER.match(after)
         if m:
@@ -114,11 +169,15 @@ def spot(doc: Doc, gazetteer, actor_spans: list[tuple[int, int]]) -> list[Topony
         known = gazetteer.is_name(span.text) or gazetteer.find_region(name) is not None
         if not known and not (is_designated or hint):
             return
+        if not known and all(_common_word(t.text) for t in span if t.is_alpha):
+            return  # "Later in the Kursk region": a capitalised word, not an unlisted village
+        if not is_designated and all(t.i in name_parts for t in span):
+            return
         prev = doc[span.start - 1] if span.start > sent.start else None
         origin = prev is not None and prev.lower_ in ORIGIN_PREPS
         near = bool(NEAR.search(before))
         seen.add((span.start_char, span.end_char))
-        out.append(Toponym(s, e, name, sent.start_char, near, hint, is_designated, origin))
+        out.append(Toponym(s, e, name, sent.start_char, near, hint, is_designated, origin, as_region))
 
     for sent in doc.sents:
         runs = _capitalised_runs(sent)
@@ -144,7 +203,37 @@ def resolve_all(toponyms: list[Toponym], text: str, resolver) -> None:
         return
     context = resolver.context_for(text, [t.text for t in toponyms])
     for top in toponyms:
+        if top.as_region:
+            res = resolver.resolve(f"{top.text} region", context)
+            if res.location is not None and res.location.geonameid is None:
+                top.location, top.why = res.location, "the text calls it a region: " + res.why
+                top.location = top.location.model_copy(update={"toponym": top.text})
+                continue
         res = resolver.resolve(top.text, context, near=top.near, region_hint=top.region_hint)
         top.location, top.why = res.location, res.why
         if top.location is not None and top.location.toponym is None:
             top.location = top.location.model_copy(update={"toponym": top.text})
+    _bare_region_names(toponyms)
+
+
+def _bare_region_names(toponyms: list[Toponym]) -> None:
+    """A bare "X" in a story that names "the X region" reads as that region, not its capital.
+
+    Once an article has said "the Belgorod region", a later "a raid into Belgorod" is ambiguous
+    between the region and its capital city; the region holds both readings, so it is the
+    honest choice (coarser, never wrong). A designated "the city of X" keeps the city.
+    """
+    regions: dict[str, Location] = {}
+    for top in toponyms:
+        loc = top.location
+        if loc is not None and loc.geonameid is None and loc.admin1_code and (top.as_region or top.text != loc.name):
+            base = REGION_WORDS.sub("", top.text.split()[0]) if top.text.split() else ""
+            regions.setdefault(base.lower(), loc)
+    for top in toponyms:
+        loc = top.location
+        if loc is None or loc.geonameid is None or top.designated or top.near:
+            continue
+        region = regions.get(top.text.lower())
+        if region is not None and region.admin1_code == loc.admin1_code and region.country_code == loc.country_code:
+            top.location = region.model_copy(update={"toponym": top.text})
+            top.why = f"'{top.text}' is named as a region elsewhere in the article"

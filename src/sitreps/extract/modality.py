@@ -1,0 +1,65 @@
+"""Modality: is a trigger's clause a real, particular event, or intended, future or background?
+
+"The Legion vowed to storm the town" and "the groups have been fighting for months" carry
+trigger words but no event ACLED would code. The word lists are data (data/modality.yaml);
+the rules walk the dependency parse from the trigger's predicate up its chain of governors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class ModalityLexicon:
+    unreal_auxiliaries: frozenset[str]
+    intent_governors: frozenset[str]
+    durative_units: frozenset[str]
+    habitual_adverbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> ModalityLexicon:
+    raw = yaml.safe_load(resources.files("sitreps.data").joinpath("modality.yaml").read_text(encoding="utf-8"))
+    return ModalityLexicon(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
+
+
+def _governors(pred: Token) -> list[Token]:
+    """The predicate and the verbs/adjectives it is the complement of ("vowed to help storm")."""
+    chain = [pred]
+    tok = pred
+    while tok.dep_ in ("xcomp", "ccomp", "conj", "acomp", "advcl", "pcomp") and tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "advcl"):
+            break  # a reported clause ("said they attacked") is asserted, not intended
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def unreal_reason(trigger: Token, pred: Token, lex: ModalityLexicon | None = None) -> str | None:
+    """Why the trigger's clause is not a particular past or present event, or None if it is."""
+    lex = lex or load_modality()
+    chain = _governors(pred)
+    for i, tok in enumerate(chain):
+        kids = list(tok.children)
+        if any(k.dep_ == "aux" and k.lower_ in lex.unreal_auxiliaries for k in kids):
+            return f"future/hypothetical auxiliary on '{tok.text}'"
+        if i > 0 and tok.lemma_.lower() in lex.intent_governors:
+            return f"intended, not done ('{tok.text}')"
+        if tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.intent_governors:
+            return f"intended, not done ('{tok.head.text}')"
+        for k in kids:
+            if k.dep_ == "prep" and k.lower_ == "for":
+                if any(o.lower_ in lex.durative_units for o in k.children if o.dep_ == "pobj"):
+                    return f"durative background ('for {' '.join(o.text for o in k.children)}')"
+            if k.dep_ == "advmod" and k.lower_ in lex.habitual_adverbs:
+                return f"habitual ('{k.text}')"
+    # an infinitive trigger noun's governor: "the order to attack", "plans to strike"
+    if pred.dep_ in ("acl", "relcl") and pred.head.lemma_.lower() in lex.intent_governors:
+        return f"intended, not done ('{pred.head.text}')"
+    return None
