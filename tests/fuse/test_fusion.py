@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitreps.fuse import explain, fuse
+from sitreps.model import Span
 
 from .builders import day, mention, outlets
 
@@ -120,9 +121,14 @@ def test_two_mentions_of_one_article_fuse_when_they_tell_one_event():
     assert event.mention_ids == ["m1", "m2"] and event.sources == 1
 
 
+def _said(text: str) -> list[Span]:
+    return [Span(start=0, end=len(text), text=text)]
+
+
 def test_cross_article_dating_marks_the_undated_mention_inferred():
+    # 2024-05-10 is a Friday: the undated report's "on Friday" clash in Kutum is that day's
     dated = mention("m1", "a0", date=day("2024-05-10"), place="kutum")
-    undated = mention("m2", "nodate", date=None, place="kutum")
+    undated = mention("m2", "nodate", date=None, place="kutum", evidence=_said("Fighting broke out on Friday."))
     arts = outlets() | {"nodate": outlets()["a1"].model_copy(update={"id": "nodate", "published": None})}
     result = fuse([dated, undated], arts)
     assert len(result.events) == 1
@@ -131,6 +137,28 @@ def test_cross_article_dating_marks_the_undated_mention_inferred():
     by_id = {m.id: m for m in result.mentions}
     assert by_id["m2"].date.start == "2024-05-10" and by_id["m2"].date.inferred is True
     assert by_id["m1"].date.inferred is False
+
+
+def test_anchored_report_dates_its_other_weekdays_and_yesterday():
+    dated = mention("m1", "a0", date=day("2024-05-10"), place="kutum")
+    same = mention("m2", "nodate", date=None, place="kutum", evidence=_said("Fighting broke out on Friday."))
+    later = mention("m3", "nodate", date=None, place="tawila", evidence=_said("On Saturday they shelled it."))
+    before = mention("m4", "nodate", date=None, place="north_darfur", evidence=_said("Yesterday's raid."))
+    arts = outlets() | {"nodate": outlets()["a1"].model_copy(update={"id": "nodate", "published": None})}
+    by_id = {m.id: m for m in fuse([dated, same, later, before], arts).mentions}
+    assert by_id["m3"].date.start == "2024-05-11" and by_id["m3"].date.inferred
+    # written on or after the latest day it names (Saturday): "yesterday" is the Friday
+    assert by_id["m4"].date.start == "2024-05-10"
+
+
+def test_undated_mention_without_an_anchor_stays_apart_and_undated():
+    dated = mention("m1", "a0", date=day("2024-05-10"), place="kutum")
+    # Thursday does not match the Friday event: no anchor, and no date is invented
+    undated = mention("m2", "nodate", date=None, place="kutum", evidence=_said("Fighting on Thursday."))
+    arts = outlets() | {"nodate": outlets()["a1"].model_copy(update={"id": "nodate", "published": None})}
+    result = fuse([dated, undated], arts)
+    assert len(result.events) == 2
+    assert {m.id: m for m in result.mentions}["m2"].date is None
 
 
 def test_month_precision_mention_joins_the_day_it_covers():

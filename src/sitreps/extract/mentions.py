@@ -65,6 +65,9 @@ class Candidate:
     fatalities: list[tuple[FatalityFigure, Claim]] = field(default_factory=list)
     evidence: list[tuple[int, int]] = field(default_factory=list)
     paragraph: int = 0
+    # an undated report's time words ("friday", "yesterday"): unresolvable here, but they keep
+    # Friday's clash apart from Thursday's, and fusion can date them from other reports
+    when: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,12 @@ def _paragraph_of(offset: int, starts: list[int]) -> int:
 
 def _date_key(d: DateValue | None) -> str:
     return f"{d.start}/{d.end}" if d else "-"
+
+
+def _when_key(c: Candidate) -> str:
+    if c.date is not None:
+        return _date_key(c.date)
+    return f"?{c.when}" if c.when else "-"
 
 
 def _place_key(t: Toponym | None) -> str:
@@ -164,6 +173,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     candidates: list[Candidate] = []
     orphan_figures: list[tuple[FatalityFigure, Claim, int, int, int]] = []
     current_date: DateValue | None = None
+    current_when: tuple[str, tuple[int, int]] | None = None
     quote_speaker: Claim | None = None
     last_par = -1
 
@@ -179,10 +189,13 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
                     tracker.note(ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry"))
         # time expressions of this sentence
         sent_dates: list[tuple[int, DateValue]] = []
+        sent_when: list[tuple[int, str]] = []
         for expr in find_time_expressions(sent.text):
             dv = resolve_time_expression(expr.text, article.published)
             if dv is not None:
                 sent_dates.append((sent.start_char + expr.start, dv))
+            elif article.published is None:
+                sent_when.append((sent.start_char + expr.start, " ".join(expr.text.lower().split())))
         sent_tops = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
         has_armed = any(
             ent.start >= sent.start and ent.end <= sent.end and (registry.get(ent.ent_id_) is not None)
@@ -212,6 +225,14 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             if cand is None:
                 continue
             cand.paragraph = par
+            if cand.date is None or not cand.own_date:
+                if sent_when:
+                    cand.date = None
+                    cand.when = min(sent_when, key=lambda x: abs(x[0] - trig.token.idx))[1]
+                elif cand.date is None and current_when is not None:
+                    # the time was read from an earlier sentence: it is evidence too
+                    cand.when = current_when[0]
+                    cand.evidence.append(current_when[1])
             sent_claim_cache[trig.token.i] = cand.claim
             sent_candidates.append(cand)
         # merge candidates of one sentence with the same type/place/date (two triggers, one event)
@@ -223,7 +244,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
                     for m in merged
                     if m.event_type == cand.event_type
                     and _place_key(m.place) == _place_key(cand.place)
-                    and _date_key(m.date) == _date_key(cand.date)
+                    and _when_key(m) == _when_key(cand)
                 ),
                 None,
             )
@@ -255,6 +276,9 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             day_dates = [d for _, d in sent_dates if d.precision in ("day", "week")]
             if day_dates:
                 current_date = day_dates[-1]
+                current_when = None
+        elif sent_when:
+            current_when = (sent_when[-1][1], (sent.start_char, sent.end_char))
         speaker = speaker_of_sentence(sent, registry, tracker, claims_lex, article.outlet)
         if speaker is not None and (sent.text.rstrip().endswith(":") or not quoted):
             quote_speaker = speaker
@@ -422,7 +446,7 @@ def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
     for cand in cands:
         if cand.place is not None:
             continue
-        twins = [p for p in placed if p.event_type == cand.event_type and _date_key(p.date) == _date_key(cand.date)]
+        twins = [p for p in placed if p.event_type == cand.event_type and _when_key(p) == _when_key(cand)]
         if twins:
             cand.place = min(twins, key=lambda p: p.place.precision_rank).place
         else:
@@ -449,7 +473,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
                 for m in out
                 if m.event_type == cand.event_type
                 and _place_key(m.place) == _place_key(cand.place)
-                and _date_key(m.date) == _date_key(cand.date)
+                and _when_key(m) == _when_key(cand)
             ),
             None,
         )
@@ -467,7 +491,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
                     for m in out
                     if m is not cand
                     and m.event_type == cand.event_type
-                    and _date_key(m.date) == _date_key(cand.date)
+                    and _when_key(m) == _when_key(cand)
                     and m.place is not None
                     and m.place.precision_rank <= 2
                     and _contains(cand.place, m.place)
@@ -572,6 +596,15 @@ def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: s
     actor2 = c.actor2.actor if c.actor2 else None
     if actor2 is not None and actor2.id == "CIV":
         actor2 = registry.civilians(cc)
+    e1 = c.actor1.entry if c.actor1 is not None else None
+    e2 = c.actor2.entry if c.actor2 is not None else None
+    if e1 is not None and e2 is not None and e1.side and e1.side == e2.side:
+        actor2 = None  # allies are not each other's target ("fought with the army" = alongside it)
+    if actor2 is not None and e2 is None and c.actor2 is not None and c.actor2.how == "unregistered":
+        # a free-text target under a registered initiator is usually a thing or a place the
+        # parse picked up ("destroyed a car"); the registry's opponent / civilians read better
+        if c.event_type in ("Battles", "Violence against civilians") and e1 is not None:
+            actor2 = None
     if actor2 is None and c.event_type == "Battles" and c.actor1 is not None and c.actor1.entry is not None:
         opponent = registry.get(c.actor1.entry.opponent) if c.actor1.entry.opponent else None
         if opponent is not None:
@@ -580,7 +613,7 @@ def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: s
         actor2 = registry.civilians(cc)
     assoc1 = [r.actor for r in c.assoc1 if actor1 is None or r.actor.id != actor1.id]
     evidence = [SpanModel(start=s, end=e, text=text[s:e]) for s, e in sorted(c.evidence)]
-    key = "|".join([article.id, c.event_type, _place_key(c.place), _date_key(c.date), c.claim.claimant.id])
+    key = "|".join([article.id, c.event_type, _place_key(c.place), _when_key(c), c.claim.claimant.id])
     mid = "m-" + hashlib.sha1(key.encode()).hexdigest()[:16]
     return Mention(
         id=mid,

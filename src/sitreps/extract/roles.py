@@ -194,6 +194,8 @@ def resolve_phrase(
         phrase_text = " ".join(t.text for t in tokens)
         for n in (3, 2):
             for i in range(len(tokens) - n + 1):
+                if tokens[i + n - 1].i != head.i:
+                    continue  # the role must head the phrase: "military hardware" is a thing
                 chunk = " ".join(t.text for t in tokens[i : i + n])
                 if registry.role_of_head(chunk):
                     role_key = registry.role_of_head(chunk)

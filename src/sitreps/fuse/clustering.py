@@ -172,7 +172,10 @@ def _attach_coarse(
         entries.sort(key=lambda e: (e[0], e[1]))
     rest: list[MentionFacts] = []
     for f in sorted(items, key=_sort_key):
-        if f.place is None:
+        if f.place is None or f.day_lo is None:
+            # an undated mention fits every day of every year: sharing a place and an actor
+            # with a dated event is no evidence that it is that event (anchoring.py dates
+            # undated reports where the evidence allows)
             rest.append(f)
             continue
         cands: dict[int, Cluster] = {}

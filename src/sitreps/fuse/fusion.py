@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sitreps.fuse.anchoring import anchor_undated
 from sitreps.fuse.clustering import Cluster, cluster_mentions
 from sitreps.fuse.episodes import group_episodes
 from sitreps.fuse.event_fields import (
@@ -118,10 +119,18 @@ def _fuse(
 ) -> FusionResult:
     unique = _dedupe(mentions)
     facts = [mention_facts(m, s) for m in unique]
+    # undated reports dated from the dated reports of the same events (see anchoring.py)
+    inferred: dict[str, DateValue] = anchor_undated(facts, articles)
+    if inferred:
+        facts = [
+            mention_facts(f.mention.model_copy(update={"date": inferred[f.id]}), s) if f.id in inferred else f
+            for f in facts
+        ]
+        if trace is not None:
+            trace.extend(f"{mid}: undated report, dated {dv.start} from other reports" for mid, dv in inferred.items())
     clusters = cluster_mentions(facts, s, trace)
     events = []
     event_of: dict[str, Event] = {}
-    inferred: dict[str, DateValue] = {}
     for event_id, c in zip(_event_ids(clusters), clusters, strict=True):
         event = build_event(event_id, c, articles, s)
         events.append(event)
