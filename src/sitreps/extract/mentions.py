@@ -68,6 +68,9 @@ class Candidate:
     # an undated report's time words ("friday", "yesterday"): unresolvable here, but they keep
     # Friday's clash apart from Thursday's, and fusion can date them from other reports
     when: str | None = None
+    # the sentence places it only in a whole country ("fires across Russia"): no village or
+    # region of the story may be lent to it
+    country_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,15 @@ def _paragraph_of(offset: int, starts: list[int]) -> int:
 
 def _date_key(d: DateValue | None) -> str:
     return f"{d.start}/{d.end}" if d else "-"
+
+
+_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _when_word(expr: str) -> str:
+    """ "On Friday morning" and "Friday" are one day: the weekday is the key when there is one."""
+    m = _WEEKDAY_WORD.search(expr)
+    return m.group(1).lower() if m else " ".join(expr.lower().split())
 
 
 def _when_key(c: Candidate) -> str:
@@ -195,7 +207,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             if dv is not None:
                 sent_dates.append((sent.start_char + expr.start, dv))
             elif article.published is None:
-                sent_when.append((sent.start_char + expr.start, " ".join(expr.text.lower().split())))
+                sent_when.append((sent.start_char + expr.start, _when_word(expr.text)))
         sent_tops = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
         has_armed = any(
             ent.start >= sent.start and ent.end <= sent.end and (registry.get(ent.ent_id_) is not None)
@@ -289,7 +301,8 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     _fill_places(candidates, toponyms)
     candidates = _merge(candidates)
     candidates = _split_disputed(candidates)
-    return [_to_mention(c, article, registry, text) for c in candidates if c.place is not None or True]
+    # an event no place can be given to is not an event record an analyst can map or count
+    return [_to_mention(c, article, registry, text) for c in candidates if c.place is not None]
 
 
 def _candidate(
@@ -353,7 +366,11 @@ def _candidate(
             inferred=True,
         )
     place = _place_for(tok, pred, sent_tops)
+    country_only = place is None and any(
+        t.location is not None and t.precision_rank == 4 and not t.origin for t in sent_tops
+    )
     return Candidate(
+        country_only=country_only,
         event_type=etype,
         sub_event_type=sub,
         outcome=trig.rule.outcome,
@@ -444,7 +461,7 @@ def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
         key = min(counts, key=lambda k: (first[k].precision_rank > 2, -counts[k], first[k].start))
         dominant = first[key]
     for cand in cands:
-        if cand.place is not None:
+        if cand.place is not None or cand.country_only:
             continue
         twins = [p for p in placed if p.event_type == cand.event_type and _when_key(p) == _when_key(cand)]
         if twins:

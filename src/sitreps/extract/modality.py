@@ -44,6 +44,8 @@ def _governors(pred: Token) -> list[Token]:
 def unreal_reason(trigger: Token, pred: Token, lex: ModalityLexicon | None = None) -> str | None:
     """Why the trigger's clause is not a particular past or present event, or None if it is."""
     lex = lex or load_modality()
+    if pred.i == trigger.i and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i != trigger.i:
+        pred = trigger.head  # "the fighting would continue": the noun's verb carries the modality
     chain = _governors(pred)
     for i, tok in enumerate(chain):
         kids = list(tok.children)

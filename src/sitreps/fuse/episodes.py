@@ -7,7 +7,8 @@ links nothing), lie in the same admin1 or within `episode_km`, and are at most
 village to village day by day stays one episode while a separate incursion months later by
 the same groups is another. An event dated only to a week/month/year joins an episode when
 its range overlaps the episode's days and it links to one of its events, and only if exactly
-one episode qualifies. Undated events and events linked to nothing get no episode
+one episode qualifies. A day-dated event with no named actor joins the one episode with an event near it within
+episode_days (none if two qualify). Undated events and events linked to nothing get no episode
 (episode_id None): a one-event episode would say nothing the event does not.
 """
 
@@ -153,8 +154,42 @@ def group_episodes(events: list[Event], s: FusionSettings) -> list[Episode]:
                         found.add(root)
         if len(found) == 1:
             multi[found.pop()].append(f)
+    _join_actorless(facts, dated, uf, multi, s)
     episodes = [_episode(g) for g in multi.values()]
     return sorted(episodes, key=lambda ep: (ep.start or "", ep.id))
+
+
+def _join_actorless(
+    facts: list[_EventFacts],
+    dated: list[_EventFacts],
+    uf: _UnionFind,
+    multi: dict[int, list[_EventFacts]],
+    s: FusionSettings,
+) -> None:
+    """A day-dated event whose actors no report named ("fighting in the village") joins the one
+    episode that has an event near it within episode_days; with two candidate episodes, none."""
+    by_place: dict[tuple, list[tuple[int, str, int]]] = defaultdict(list)
+    for j, g in enumerate(dated):
+        if uf.find(j) in multi:
+            for home in _home(g):
+                by_place[home].append((g.lo, g.event.id, j))
+    for entries in by_place.values():
+        entries.sort()
+    n = s.episode_days
+    for f in facts:
+        if not f.dated or f.actors:
+            continue
+        found: set[int] = set()
+        for key in _buckets(f):
+            entries = by_place.get(key, [])
+            start = bisect.bisect_left(entries, (f.lo - n, ""))
+            for lo, _, j in entries[start:]:
+                if lo > f.lo + n:
+                    break
+                if _near(f, dated[j], s):
+                    found.add(uf.find(j))
+        if len(found) == 1:
+            multi[found.pop()].append(f)
 
 
 def _episode(group: list[_EventFacts]) -> Episode:
