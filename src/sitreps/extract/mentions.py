@@ -109,6 +109,18 @@ def _when_word(expr: str) -> str:
     return m.group(1).lower() if m else " ".join(expr.lower().split())
 
 
+def _is_subject(ent: Span) -> bool:
+    """The entity heads, or is the name inside, a clause subject ("The Legion said")."""
+    tok = ent.root
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("compound", "appos", "conj", "poss") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _when_key(c: Candidate) -> str:
     if c.date is not None:
         return _date_key(c.date)
@@ -198,7 +210,16 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             if sent.start <= ent.start < sent.end:
                 entry = registry.get(ent.ent_id_)
                 if entry is not None:
-                    tracker.note(ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry"))
+                    tracker.note(
+                        ActorRef(
+                            entry.actor(),
+                            entry,
+                            ent.start_char,
+                            ent.end_char,
+                            "registry",
+                            subject=_is_subject(ent),
+                        )
+                    )
         # time expressions of this sentence
         sent_dates: list[tuple[int, DateValue]] = []
         sent_when: list[tuple[int, str]] = []
@@ -325,6 +346,12 @@ def _candidate(
     # actor1: nominal agent, then the predicate's subject
     a1_tok = nominal_agent(tok) or subject_of(pred)
     actor1 = resolve_phrase(a1_tok, registry, tracker, exclude=pred) if a1_tok is not None else None
+    if actor1 is None and a1_tok is not None and a1_tok.pos_ == "NOUN":
+        # "the rebels' efforts to liberate X": the efforts' owner is the agent
+        owner = next((c for c in a1_tok.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            a1_tok = owner
+            actor1 = resolve_phrase(owner, registry, tracker, exclude=pred)
     if actor1 is not None and actor1.how == "civilians":
         actor1 = None
     assoc: list[ActorRef] = []

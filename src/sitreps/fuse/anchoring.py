@@ -32,6 +32,14 @@ _RELATIVE = {
     "yesterday": -1,
     "last night": -1,
 }
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_MONTH = r"(" + "|".join(_MONTHS) + r")"
+# "May 22" / "22 May" with no year: the year is the one that puts it closest before the writing
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})\b(?!,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(_RELATIVE) + r")\b", re.IGNORECASE)
 # Anchors of one report must fall within one week to describe one news cycle.
 WEEK = 6
@@ -45,6 +53,22 @@ def _first_weekday(text: str) -> int | None:
 def _first_relative(text: str) -> int | None:
     m = _RELATIVE_RE.search(text)
     return _RELATIVE[m.group(1).lower()] if m else None
+
+
+def _month_day(text: str, written: date) -> date | None:
+    m = _MONTH_DAY.search(text)
+    if not m:
+        return None
+    month = _MONTHS.index((m.group(1) or m.group(4)).lower()) + 1
+    day = int(m.group(2) or m.group(3))
+    for year in (written.year, written.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        if d <= written:
+            return d
+    return None
 
 
 def _nearest_weekday(weekday: int, around: date) -> date:
@@ -98,9 +122,12 @@ def anchor_undated(
         for f in members:
             if f.id in resolved:
                 continue
-            offset = _first_relative(" ".join(s.text for s in f.mention.evidence))
+            said = " ".join(s.text for s in f.mention.evidence)
+            offset = _first_relative(said)
             if offset is not None:
                 resolved[f.id] = written + timedelta(days=offset)
+            elif (day := _month_day(said, written)) is not None:
+                resolved[f.id] = day
         for mid, day in resolved.items():
             out[mid] = DateValue(start=day.isoformat(), end=day.isoformat(), precision="day", inferred=True)
     return out

@@ -7,8 +7,8 @@ links nothing), lie in the same admin1 or within `episode_km`, and are at most
 village to village day by day stays one episode while a separate incursion months later by
 the same groups is another. An event dated only to a week/month/year joins an episode when
 its range overlaps the episode's days and it links to one of its events, and only if exactly
-one episode qualifies. A day-dated event with no named actor joins the one episode with an event near it within
-episode_days (none if two qualify). Undated events and events linked to nothing get no episode
+one episode qualifies. A day-dated event left out (no named actor, or a shared target only) joins the one episode
+with an event near it within episode_days (none if two qualify). Undated events and events linked to nothing get no episode
 (episode_id None): a one-event episode would say nothing the event does not.
 """
 
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from sitreps.fuse.facts import PRECISION_RANK, km_between, ordinal
 from sitreps.fuse.settings import FusionSettings
 from sitreps.model import Episode, Event
+from sitreps.resolve.actors import get_registry
 
 _CELL_DEG = 1.5  # grid cell in degrees of latitude, about 167 km: neighbours cover episode_km
 
@@ -44,15 +45,27 @@ class _EventFacts:
         return (math.floor(self.lat / _CELL_DEG), math.floor(self.lon / _CELL_DEG))
 
 
+def _allied_side(actor_id: str) -> str | None:
+    """ "side:ukraine" for an armed non-state group the registry puts on a side, else None.
+
+    Volunteer corps, legions and militias that fight one war on one side run joint
+    operations (one raids a village while its ally takes the next), so for episodes they
+    count as one party; states and their forces link only by their own id.
+    """
+    entry = get_registry().get(actor_id)
+    if entry is None or not entry.side or not entry.armed_non_state:
+        return None
+    return f"side:{entry.side}"
+
+
 def _facts(e: Event, s: FusionSettings) -> _EventFacts | None:
     if e.date is None:
         return None
     loc = e.location
-    actors = frozenset(
-        a.id
-        for a in [e.actor1, *e.assoc_actor_1, *e.assoc_actor_2]
-        if a is not None and not s.is_generic_actor(a.id)
-    )
+    ids = [
+        a.id for a in [e.actor1, *e.assoc_actor_1, *e.assoc_actor_2] if a is not None and not s.is_generic_actor(a.id)
+    ]
+    actors = frozenset(ids) | frozenset(side for side in map(_allied_side, ids) if side)
     region = ((loc.country_code or "").upper(), loc.admin1_code or loc.admin1 or "") if loc else None
     return _EventFacts(
         event=e,
@@ -166,8 +179,9 @@ def _join_actorless(
     multi: dict[int, list[_EventFacts]],
     s: FusionSettings,
 ) -> None:
-    """A day-dated event whose actors no report named ("fighting in the village") joins the one
-    episode that has an event near it within episode_days; with two candidate episodes, none."""
+    """A day-dated event left out of every episode (no named actor, or only the state's forces,
+    which link nothing on their own) joins the one episode that has an event near it within
+    episode_days: it is part of that fighting. With two candidate episodes, it joins none."""
     by_place: dict[tuple, list[tuple[int, str, int]]] = defaultdict(list)
     for j, g in enumerate(dated):
         if uf.find(j) in multi:
@@ -176,8 +190,9 @@ def _join_actorless(
     for entries in by_place.values():
         entries.sort()
     n = s.episode_days
+    grouped = {id(g) for members in multi.values() for g in members}
     for f in facts:
-        if not f.dated or f.actors:
+        if not f.dated or id(f) in grouped:
             continue
         found: set[int] = set()
         for key in _buckets(f):
@@ -196,7 +211,7 @@ def _episode(group: list[_EventFacts]) -> Episode:
     group = sorted(group, key=lambda f: (f.lo, f.event.id))
     first = group[0].event
     ep_id = "ep-" + hashlib.sha256(f"episode|{first.id}".encode()).hexdigest()[:12]
-    actor_count = Counter(a for f in group for a in f.actors)
+    actor_count = Counter(a for f in group for a in f.actors if not a.startswith("side:"))
     names = {}
     for f in group:
         for a in [f.event.actor1, *f.event.assoc_actor_1, *f.event.assoc_actor_2]:
