@@ -12,7 +12,8 @@ import pytest
 
 from sitreps.store import Store
 
-SEEDS_DIR = Path("/work/shared/seeds")
+# ../shared/seeds beside the checkout (SITREPS_SEEDS overrides)
+SEEDS_DIR = Path(os.environ.get("SITREPS_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
 
 
 @pytest.fixture

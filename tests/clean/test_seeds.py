@@ -12,7 +12,7 @@ import pytest
 from sitreps.clean import clean_document
 from sitreps.ingest import RawDocument, read_paths
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "devset" / "seeds.gold.json"
 

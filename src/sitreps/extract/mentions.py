@@ -355,6 +355,13 @@ def _candidate(
     if actor1 is not None and actor1.how == "civilians":
         actor1 = None
     assoc: list[ActorRef] = []
+    if a1_tok is not None and actor1 is None:
+        # "two units of volunteers, the Legion and the Corps, entered": a named conjunct speaks
+        for c in conjuncts(a1_tok):
+            ref = resolve_phrase(c, registry, tracker)
+            if ref is not None and ref.entry is not None:
+                actor1, a1_tok = ref, c
+                break
     if a1_tok is not None and actor1 is not None:
         for c in conjuncts(a1_tok):
             ref = resolve_phrase(c, registry, tracker)
@@ -380,8 +387,9 @@ def _candidate(
     claim = claim_for(tok, registry, tracker, claims_lex, article.outlet, quote_speaker)
     # time: the expression nearest the trigger in this sentence, else the story's current date
     date, own = None, False
-    if sent_dates:
-        date = min(sent_dates, key=lambda x: abs(x[0] - tok.idx))[1]
+    own_dates = [d for d in sent_dates if not _dates_something_else(sent.doc, d[0], tok)]
+    if own_dates:
+        date = min(own_dates, key=lambda x: abs(x[0] - tok.idx))[1]
         own = True
     elif current_date is not None:
         date = current_date
@@ -412,6 +420,22 @@ def _candidate(
         place=place,
         evidence=[(sent.start_char, sent.end_char)],
     )
+
+
+def _dates_something_else(doc: Doc, char: int, trigger: Token) -> bool:
+    """A time inside a clause that describes a participant ("the Corps, formed in August 2022,
+    entered ...", "the town, which was shelled on Monday") dates that clause, not the trigger."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    for _ in range(12):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("acl", "relcl", "appos") and trigger not in tok.subtree:
+            return trigger.i not in {t.i for t in tok.subtree}
+        tok = tok.head
+    return False
 
 
 def _place_for(tok: Token, pred: Token, tops: list[Toponym]) -> Toponym | None:

@@ -7,9 +7,10 @@ links nothing), lie in the same admin1 or within `episode_km`, and are at most
 village to village day by day stays one episode while a separate incursion months later by
 the same groups is another. An event dated only to a week/month/year joins an episode when
 its range overlaps the episode's days and it links to one of its events, and only if exactly
-one episode qualifies. A day-dated event left out (no named actor, or a shared target only) joins the one episode
-with an event near it within episode_days (none if two qualify). Undated events and events linked to nothing get no episode
-(episode_id None): a one-event episode would say nothing the event does not.
+one episode qualifies. A day-dated event left out (no named actor, or a shared target only)
+joins the one episode with an event near it within episode_days (none if two qualify).
+Undated events and events linked to nothing get no episode (episode_id None): a one-event
+episode would say nothing the event does not.
 """
 
 from __future__ import annotations

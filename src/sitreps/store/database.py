@@ -8,8 +8,9 @@ either read-only or read-write. So:
   transaction, so a reader that gets in between runs (or a crash) sees whole batches only.
 * readers (`sitreps serve`, `sitreps events`, exporters) open `Store(path, read_only=True)`.
   While a writer holds the file, opening waits up to `lock_timeout` seconds for it, retrying,
-  and then raises `StoreLockedError`; a web server should open a short-lived read-only store
-  per request rather than hold one for its lifetime, so it serves between ingest runs.
+  and then raises `StoreLockedError`. A long-lived reader must not hold the file, or no ingest
+  could start: `sitreps serve` reads a private snapshot copy instead (`web/store_access.py`),
+  taking a new one whenever the file changed and no writer holds it.
 
 Rows keep each record's full sitreps/1 JSON in `doc`; the other columns exist only for
 filtering and sorting, and `export()` rebuilds the model from `doc` alone.
@@ -88,7 +89,9 @@ def _article_row(article: Article, ingested_at: datetime) -> tuple[Any, ...]:
     )
 
 
-def _mention_row(mention: Mention) -> tuple[Any, ...]:
+def _mention_row(mention: Mention, extracted: str | None = None) -> tuple[Any, ...]:
+    """A mentions row; `extracted` is the extractor's record (defaults to this mention's)."""
+    doc = _doc(mention)
     return (
         mention.id,
         mention.article_id,
@@ -96,7 +99,8 @@ def _mention_row(mention: Mention) -> tuple[Any, ...]:
         mention.episode_id,
         mention.event_type,
         mention.date.start if mention.date else None,
-        _doc(mention),
+        doc,
+        extracted if extracted is not None else doc,
     )
 
 
@@ -143,7 +147,7 @@ def _event_row(event: Event, evidence: Sequence[str]) -> tuple[Any, ...]:
 
 
 ARTICLE_COLUMNS = ("id", "source", "outlet", "title", "published_start", "language", "ingested_at", "doc")
-MENTION_COLUMNS = ("id", "article_id", "event_id", "episode_id", "event_type", "date_start", "doc")
+MENTION_COLUMNS = ("id", "article_id", "event_id", "episode_id", "event_type", "date_start", "doc", "extracted")
 EVENT_COLUMNS = (
     "id",
     "episode_id",
@@ -199,8 +203,11 @@ class Store:
         while True:
             try:
                 return duckdb.connect(str(self.path), read_only=self.read_only)
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower():
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                # IOException: another process holds the lock. ConnectionException: this process
+                # has the file open the other way (read-only vs read-write), which DuckDB refuses.
+                message = str(exc).lower()
+                if "lock" not in message and "different configuration" not in message:
                     raise StoreError(f"cannot open store {self.path}: {exc}") from exc
                 if time.monotonic() >= deadline:
                     raise StoreLockedError(
@@ -210,6 +217,16 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+
+    def cursor(self) -> Store:
+        """Another handle on this open store, for another thread: same database, own DuckDB cursor.
+
+        Opening a store costs tens of milliseconds and starts with a cold cache; a cursor costs
+        microseconds and shares the open database's cache. Closing it leaves this store open.
+        """
+        handle = object.__new__(Store)
+        handle.path, handle.read_only, handle._con = self.path, self.read_only, self._con.cursor()
+        return handle
 
     def __enter__(self) -> Store:
         return self
@@ -279,7 +296,11 @@ class Store:
         return BatchResult(len(new_articles), len(new_mentions), events, episodes)
 
     def _refuse(self, fuse: FuseFunction) -> tuple[int, int]:
-        stored_mentions = self._mentions_where("", [])
+        # fusion starts from what the extractor read, never from an earlier fusion's output
+        extracted = {
+            r[0]: r[1] for r in self._con.execute("SELECT id, extracted FROM mentions ORDER BY id").fetchall()
+        }
+        stored_mentions = [Mention.model_validate_json(doc) for doc in extracted.values()]
         stored_articles = {a.id: a for a in self._articles_where("", [])}
         result = fuse(stored_mentions, stored_articles)
         if {m.id for m in result.mentions} != {m.id for m in stored_mentions}:
@@ -291,7 +312,7 @@ class Store:
         self._con.execute("DELETE FROM events")
         self._con.execute("DELETE FROM episodes")
         self._con.execute("DELETE FROM mentions")
-        self._insert("mentions", MENTION_COLUMNS, [_mention_row(m) for m in result.mentions])
+        self._insert("mentions", MENTION_COLUMNS, [_mention_row(m, extracted[m.id]) for m in result.mentions])
         self._insert("events", EVENT_COLUMNS, [_event_row(e, evidence.get(e.id, [])) for e in result.events])
         self._insert("episodes", ("id", "doc"), [(e.id, _doc(e)) for e in result.episodes])
         return len(result.events), len(result.episodes)
@@ -346,12 +367,34 @@ class Store:
         return self._mentions_where(where, params)
 
     def events(self, f: EventFilter | None = None) -> list[Event]:
+        return [Event.model_validate_json(doc) for doc in self.event_docs(f)]
+
+    def event_docs(self, f: EventFilter | None = None) -> list[str]:
+        """The sitreps/1 JSON of the matching events, in `events()` order, unparsed (for fast paths)."""
         where, params = where_clause(f)
         page, page_params = page_clause(f)
-        sql = f"SELECT doc FROM events {where} {EVENT_ORDER} {page}"
-        return [
-            Event.model_validate_json(r[0]) for r in self._con.execute(sql, params + page_params).fetchall()
-        ]
+        if not page:
+            sql = f"SELECT doc FROM events {where} {EVENT_ORDER}"
+            return [str(r[0]) for r in self._con.execute(sql, params).fetchall()]
+        # A page: pick its rows first, then read `doc` (the wide column) for those rows only.
+        # Sorting whole rows to keep 100 costs 40 ms on 100,000 events; row ids then docs, 5 ms
+        # (benchmarks/bench_api.py). Fetching by rowid skips the id index and string compares.
+        keys_sql = f"SELECT rowid, id FROM events {where} {EVENT_ORDER} {page}"
+        keys = self._con.execute(keys_sql, params + page_params).fetchall()
+        if not keys:
+            return []
+        rows = self._con.execute(
+            "SELECT rowid, id, doc FROM events WHERE list_contains(?, rowid)", [[k[0] for k in keys]]
+        ).fetchall()
+        by_rowid = {rowid: (event_id, str(doc)) for rowid, event_id, doc in rows}
+        if any(by_rowid.get(rowid, ("",))[0] != event_id for rowid, event_id in keys):
+            # The table was rewritten between the two statements (a writer on this connection's
+            # database): fall back to fetching by id, which is always right.
+            ids = [k[1] for k in keys]
+            rows = self._con.execute("SELECT id, doc FROM events WHERE list_contains(?, id)", [ids]).fetchall()
+            docs = {event_id: str(doc) for event_id, doc in rows}
+            return [docs[i] for i in ids if i in docs]
+        return [by_rowid[rowid][1] for rowid, _ in keys]
 
     def count_events(self, f: EventFilter | None = None) -> int:
         where, params = where_clause(f)

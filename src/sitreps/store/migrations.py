@@ -84,6 +84,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX articles_published ON articles (published_start)",
         ),
     ),
+    Migration(
+        3,
+        "mentions keep the extractor's own record, so re-fusion starts from what was read",
+        (
+            # Fusion writes event ids and cross-article dates into `doc`; fusing again from those
+            # would let an old inference feed the next one (incremental != batch). `extracted`
+            # is the mention as the extractor produced it and is the only input fusion sees.
+            "ALTER TABLE mentions ADD COLUMN extracted JSON",
+            "UPDATE mentions SET extracted = doc WHERE extracted IS NULL",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
