@@ -193,7 +193,13 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     toponyms = spot(doc, res.gazetteer, actor_spans, registry.capital_country)
     resolve_all(toponyms, text, res.resolver)
     civilian_words = _civilian_words(registry)
-    tracker = ActorTracker()
+    tracker = ActorTracker(
+        ahead=[
+            ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
+            for ent in actor_entities(doc)
+            if (entry := registry.get(ent.ent_id_)) is not None
+        ]
+    )
     candidates: list[Candidate] = []
     orphan_figures: list[tuple[FatalityFigure, Claim, int, int, int]] = []
     current_date: DateValue | None = None
@@ -517,8 +523,18 @@ def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
         twins = [p for p in placed if p.event_type == cand.event_type and _when_key(p) == _when_key(cand)]
         if twins:
             cand.place = min(twins, key=lambda p: p.place.precision_rank).place
-        else:
-            cand.place = dominant
+            continue
+        cand.place = dominant
+        if cand.date is None and cand.when is None and dominant is not None:
+            # an undated report's unplaced, untimed lede ("the Legion are fighting Putin's
+            # forces") tells its main story: the same-type event at the story's main place
+            main = [
+                p
+                for p in placed
+                if p.event_type == cand.event_type and p.date is None and _place_key(p.place) == _place_key(dominant)
+            ]
+            if main:
+                cand.when = main[0].when
 
 
 def _contains(region: Toponym, village: Toponym) -> bool:

@@ -84,6 +84,9 @@ class ActorTracker:
     """Registered actors in reading order, for light coreference."""
 
     seen: list[ActorRef] = field(default_factory=list)
+    # every registered actor the article names, for a lede that names the group only later
+    # ("The two armed groups ... announced" before "the Russian Volunteer Corps" is named)
+    ahead: list[ActorRef] = field(default_factory=list)
 
     def note(self, ref: ActorRef | None) -> None:
         if ref is not None and ref.entry is not None and ref.how != "coref":
@@ -102,6 +105,9 @@ class ActorTracker:
                 break
         for ref in reversed(self.seen):
             if ref.start_char < before_char and ref.armed_non_state:
+                return ref
+        for ref in self.ahead:
+            if ref.start_char >= before_char and ref.armed_non_state and ref.start_char - before_char <= 2 * window:
                 return ref
         return None
 
@@ -146,6 +152,10 @@ def _reporting_subject(pronoun: Token) -> Token | None:
 
 
 PLACE_NOUNS = frozenset({"territory", "soil", "land", "border", "region", "side", "area", "ground", "frontier"})
+PARTITIVES = frozenset(
+    {"handful", "group", "number", "dozen", "dozens", "hundred", "hundreds", "unit", "units", "band", "squad",
+     "detachment", "some", "several", "many", "most", "all", "few", "part", "members", "member"}
+)
 CONTROL_NOUNS = frozenset({"control", "hands", "occupation"})
 
 
@@ -193,6 +203,12 @@ def resolve_phrase(
         return None
     if head.lemma_.lower() in PLACE_NOUNS:
         return None  # "Russian territory", "Ukrainian soil": a place, not a party
+    if head.lemma_.lower() in PARTITIVES:
+        # "a handful of the rebels", "dozens of soldiers": the people are in the of-phrase
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if member is not None:
+            return resolve_phrase(member, registry, tracker, exclude=exclude, role=role)
     idx = {t.i for t in tokens}
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
