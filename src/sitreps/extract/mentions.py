@@ -347,7 +347,7 @@ def _candidate(
 ) -> Candidate | None:
     tok = trig.token
     pred = predicate_of(tok)
-    if unreal_reason(tok, pred) is not None:
+    if unreal_reason(tok, pred) is not None or _generic_plural(tok, sent_tops):
         return None
     # actor1: nominal agent, then the predicate's subject
     a1_tok = nominal_agent(tok) or subject_of(pred)
@@ -426,6 +426,17 @@ def _candidate(
         place=place,
         evidence=[(sent.start_char, sent.end_char)],
     )
+
+
+def _generic_plural(trigger: Token, sent_tops: list[Toponym]) -> bool:
+    """ "has launched raids into their homeland in the past", "stepped up attacks": a bare plural
+    event noun with no determiner, number or owner, in a sentence naming no place below a
+    country, speaks of attacks in general, not of one an analyst could code."""
+    if trigger.tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
+        return False
+    return not any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in sent_tops)
 
 
 def _dates_something_else(doc: Doc, char: int, trigger: Token) -> bool:
@@ -696,7 +707,9 @@ def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: s
     if actor2 is None and c.event_type == "Violence against civilians":
         actor2 = registry.civilians(cc)
     assoc1 = [r.actor for r in c.assoc1 if actor1 is None or r.actor.id != actor1.id]
-    evidence = [SpanModel(start=s, end=e, text=text[s:e]) for s, e in sorted(c.evidence)]
+    evidence = [
+        SpanModel(start=s, end=s + len(text[s:e].rstrip()), text=text[s:e].rstrip()) for s, e in sorted(c.evidence)
+    ]
     key = "|".join([article.id, c.event_type, _place_key(c.place), _when_key(c), c.claim.claimant.id])
     mid = "m-" + hashlib.sha1(key.encode()).hexdigest()[:16]
     return Mention(

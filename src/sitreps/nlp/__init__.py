@@ -23,6 +23,17 @@ ACTOR_LABEL = "ACTOR"
 BATCH_SIZE = 32
 
 
+@Language.component("sitreps_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence. Without this the parser runs a paragraph that ends in a
+    closing quote on into the next paragraph, and one "sentence" mixes two stories' evidence."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n\n" in prev.whitespace_ or (prev.is_space and "\n\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
 @cache
 def load_nlp(actor_files: tuple[Path, ...] = ()) -> Language:
     """The English pipeline with the actor ruler; loaded once per process per registry."""
@@ -35,6 +46,7 @@ def load_nlp(actor_files: tuple[Path, ...] = ()) -> Language:
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
     )
     ruler.add_patterns(registry.patterns())
+    nlp.add_pipe("sitreps_paragraphs", before="parser")
     return nlp
 
 
