@@ -684,6 +684,16 @@ def _combine_figures(figs: list[tuple[FatalityFigure, Claim]]) -> Fatalities | N
     return _figure_to_fatalities(fig, claim)
 
 
+FIGHTING_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+
+
+def _as_military(entry, actor: Actor | None, registry: ActorRegistry):
+    if entry is None or actor is None or entry.type != "state" or not entry.country:
+        return entry, actor
+    forces = registry.compose(entry.country, "military")
+    return (forces, forces.actor()) if forces is not None else (entry, actor)
+
+
 def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: str) -> Mention:
     location = c.place.location if c.place is not None else None
     cc = location.country_code if location else None
@@ -693,6 +703,11 @@ def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: s
         actor2 = registry.civilians(cc)
     e1 = c.actor1.entry if c.actor1 is not None else None
     e2 = c.actor2.entry if c.actor2 is not None else None
+    if c.event_type in FIGHTING_TYPES:
+        # armed violence is done by a state's forces, not by its government or its president
+        # ("battling Putin", "the authorities say they killed 70"): ACLED codes the military
+        e1, actor1 = _as_military(e1, actor1, registry)
+        e2, actor2 = _as_military(e2, actor2, registry)
     if e1 is not None and e2 is not None and e1.side and e1.side == e2.side:
         actor2 = None  # allies are not each other's target ("fought with the army" = alongside it)
     if actor2 is not None and e2 is None and c.actor2 is not None and c.actor2.how == "unregistered":
