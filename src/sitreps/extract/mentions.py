@@ -192,6 +192,9 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)]
     toponyms = spot(doc, res.gazetteer, actor_spans, registry.capital_country)
     resolve_all(toponyms, text, res.resolver)
+    for top in toponyms:
+        if top.country and registry.country_of_modifier(top.text):
+            top.country = None  # "Russian authorities": a demonym names people, not a place
     civilian_words = _civilian_words(registry)
     tracker = ActorTracker(
         ahead=[
@@ -408,7 +411,7 @@ def _candidate(
         )
     place = _place_for(tok, pred, sent_tops)
     country_only = place is None and any(
-        t.location is not None and t.precision_rank == 4 and not t.origin for t in sent_tops
+        (t.country or (t.location is not None and t.precision_rank == 4)) and not t.origin for t in sent_tops
     )
     return Candidate(
         country_only=country_only,
@@ -432,11 +435,14 @@ def _generic_plural(trigger: Token, sent_tops: list[Toponym]) -> bool:
     """ "has launched raids into their homeland in the past", "stepped up attacks": a bare plural
     event noun with no determiner, number or owner, in a sentence naming no place below a
     country, speaks of attacks in general, not of one an analyst could code."""
+    placed = any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in sent_tops)
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
+        return not placed  # "in our fight against Putin", "their struggle": a cause, not an event
     if trigger.tag_ != "NNS":
         return False
     if any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
         return False
-    return not any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in sent_tops)
+    return not placed
 
 
 def _dates_something_else(doc: Doc, char: int, trigger: Token) -> bool:

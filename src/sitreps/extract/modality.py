@@ -21,6 +21,7 @@ class ModalityLexicon:
     intent_governors: frozenset[str]
     durative_units: frozenset[str]
     habitual_adverbs: frozenset[str]
+    habitual_phrases: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,10 @@ def _governors(pred: Token) -> list[Token]:
 def unreal_reason(trigger: Token, pred: Token, lex: ModalityLexicon | None = None) -> str | None:
     """Why the trigger's clause is not a particular past or present event, or None if it is."""
     lex = lex or load_modality()
+    sentence = " ".join(trigger.sent.text.lower().split())
+    for phrase in lex.habitual_phrases:
+        if phrase in sentence:
+            return f"habitual ('{phrase}')"
     if pred.i == trigger.i and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i != trigger.i:
         pred = trigger.head  # "the fighting would continue": the noun's verb carries the modality
     chain = _governors(pred)

@@ -296,6 +296,14 @@ def resolve_phrase(
             ref = resolve_phrase(speaker, registry, tracker, role=role)
             if ref is not None and ref.entry is not None:
                 return ActorRef(ref.actor, ref.entry, start, end, "coref")
+    civil = any(
+        c.dep_ in ("compound", "amod")
+        and (registry.is_non_armed_modifier(c.text) or registry.is_non_armed_modifier(c.lemma_))
+        for c in head.children
+    )
+    if civil:
+        # "a rights group said": a civilian body, kept as written, never the militia named before
+        return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
     if head.lower_ in PRONOUNS or registry.is_generic_armed(head.lemma_) or registry.is_generic_armed(head.text):
         if head.lower_ in PRONOUNS and head.lower_ not in ("they", "them", "we", "us", "their", "our", "its"):
             return None
@@ -319,7 +327,7 @@ def resolve_phrase(
                 continue
             if ent.label_ == "NORP":
                 if role == "claimant":  # "Palestinian medics said"
-                    return ActorRef(unregistered(_span_text(tokens)), None, start, end, "unregistered")
+                    return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
                 continue
             if not names_head and not (
                 role_key or head.lemma_.lower() in SPEAKER_NOUNS or registry.is_generic_armed(head.lemma_)
@@ -329,7 +337,10 @@ def resolve_phrase(
                 continue  # "a drone attack on Sumy": the NER's PERSON is a city
             return ActorRef(unregistered(ent.text), None, ent.start_char, ent.end_char, "unregistered")
     if registry.is_generic_armed(head.lemma_) or role_key in ("military", "police", "government"):
-        return ActorRef(unregistered(_span_text(tokens)), None, start, end, "unregistered")
+        return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
+    if role == "claimant" and head.lemma_.lower() in SPEAKER_NOUNS:
+        # "according to the head of the district": a speaker the registry does not know
+        return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
     return None
 
 
@@ -341,10 +352,16 @@ FORCE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
-def _span_text(tokens: list[Token]) -> str:
-    """The text a sorted token list covers (without building `doc.text`)."""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+def _phrase_name(head: Token, tokens: list[Token]) -> str:
+    """An unregistered actor's name: the phrase without counts and place or time attachments
+    ("50 militants near Menaka" -> "militants"; "militants of the formation" keeps its "of")."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "prep" and child.lower_ != "of"):
+            drop.update(t.i for t in child.subtree)
+    kept = [t for t in tokens if t.i not in drop]
+    doc = head.doc
+    return doc[kept[0].i : kept[-1].i + 1].text if kept else head.text
 
 
 def _modifies(tok: Token, head: Token) -> bool:

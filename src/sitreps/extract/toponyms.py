@@ -57,6 +57,7 @@ class Toponym:
     designated: bool
     origin: bool
     as_region: bool = False  # the text calls it a region ("the region of X", "the X and Y regions")
+    country: str | None = None  # ISO code when the name is a whole country ("across Russia")
     location: Location | None = None
     why: str = ""
 
@@ -211,6 +212,8 @@ def resolve_all(toponyms: list[Toponym], text: str, resolver) -> None:
                 continue
         res = resolver.resolve(top.text, context, near=top.near, region_hint=top.region_hint)
         top.location, top.why = res.location, res.why
+        if top.location is None:
+            top.country = resolver.gazetteer.country_code(top.text)
         if top.location is not None and top.location.toponym is None:
             top.location = top.location.model_copy(update={"toponym": top.text})
     _bare_region_names(toponyms)

@@ -3,11 +3,17 @@
 The lexicon (`data/event_lexicon.yaml`) maps lemmas to ACLED types; this module only applies
 it: part of speech, companion words ("exchange ... fire"), blockers on the trigger's own
 objects ("struck a deal"), and the violent-context requirement for ambiguous words.
+
+Triggers of one sentence then settle among themselves: a consequence ("..., killing five") is
+the event it is syntactically tied to ("shelled the town"), so it takes that trigger's rule
+and the mention assembly merges the two; an outcome verb ("repelled an attack") absorbs the
+trigger it governs; a crowd noun ("protesters") that is the agent of a violent trigger makes
+that trigger a riot, and is absorbed by any trigger it is an argument of.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -33,6 +39,10 @@ class TriggerRule:
     needs_target: str | None = None
     needs_modifier: frozenset[str] = frozenset()
     needs_actor: str | None = None
+    consequence: bool = False
+    absorbs_object: bool = False
+    participant: bool = False
+    needs_crowd: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,11 @@ class EventLexicon:
     rules: dict[str, tuple[TriggerRule, ...]]
     violent_words: frozenset[str]
     weapons: tuple[tuple[str, tuple[str, ...]], ...]  # (sub_event_type, phrases)
+    # a crowd noun as the agent of a violent trigger makes it this (event_type, sub_event_type);
+    # protesters as its target make it the second
+    crowd_agent: tuple[str, str] = ("Riots", "Violent demonstration")
+    crowd_target: tuple[str, str] = ("Protests", "Excessive force against protesters")
+    crowd_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -72,12 +87,26 @@ def load_lexicon() -> EventLexicon:
             needs_target=raw.get("needs_target"),
             needs_modifier=frozenset(raw.get("needs_modifier") or ()),
             needs_actor=raw.get("needs_actor"),
+            consequence=bool(raw.get("consequence", False)),
+            absorbs_object=bool(raw.get("absorbs_object", False)),
+            participant=bool(raw.get("participant", False)),
+            needs_crowd=bool(raw.get("needs_crowd", False)),
         )
-        rules.setdefault(rule.lemma, []).append(rule)
+        # `forms`: inflections the lemmatizer gets wrong ("retook" stays "retook")
+        for key in (rule.lemma, *(raw.get("forms") or ())):
+            rules.setdefault(key, []).append(rule)
     # Rules with companion words are more specific: try them first.
     ordered = {k: tuple(sorted(v, key=lambda r: not r.with_words and not r.preceded_by)) for k, v in rules.items()}
     weapons = tuple((sub, tuple(words)) for sub, words in data["weapons"].items())
-    return EventLexicon(rules=ordered, violent_words=frozenset(data["violent_context"]), weapons=weapons)
+    crowd = data.get("crowd_violence") or {}
+    return EventLexicon(
+        rules=ordered,
+        violent_words=frozenset(data["violent_context"]),
+        weapons=weapons,
+        crowd_agent=tuple(crowd.get("as_agent") or EventLexicon.crowd_agent),
+        crowd_target=tuple(crowd.get("as_target") or EventLexicon.crowd_target),
+        crowd_words=frozenset(data.get("crowd_words") or ()),
+    )
 
 
 def _lemma(token: Token) -> str:
@@ -128,7 +157,7 @@ def find_triggers(
     used: set[int] = set()
     for token in sent:
         rules = lexicon.rules.get(_lemma(token)) or lexicon.rules.get(token.lower_)
-        if not rules or token.i in used:
+        if not rules or token.i in used or _prevented(token):
             continue
         for rule in rules:
             if token.pos_ not in rule.pos:
@@ -149,6 +178,8 @@ def find_triggers(
                 continue
             if rule.needs_actor == "armed" and not has_armed_actor:
                 continue
+            if rule.needs_crowd and token.pos_ == "VERB" and not _crowd_agent(token, lexicon):
+                continue
             if (
                 rule.violent
                 and not has_armed_actor
@@ -158,7 +189,113 @@ def find_triggers(
             found.append(Trigger(token=token, rule=rule))
             used.add(token.i)
             break
-    return found
+    return settle(found, lexicon)
+
+
+# "keep the artillery from firing", "stop them from attacking": the event is what was prevented
+PREVENTING_VERBS = frozenset({"keep", "prevent", "stop", "deter", "bar", "ban", "prohibit", "restrain", "discourage"})
+
+
+def _prevented(token: Token) -> bool:
+    prep = token.head
+    return (
+        token.dep_ == "pcomp"
+        and prep.lower_ == "from"
+        and prep.head.i != prep.i
+        and prep.head.lemma_.lower() in PREVENTING_VERBS
+    )
+
+
+def _link(a: Token, b: Token) -> bool:
+    """Whether one token governs the other within the sentence (either direction)."""
+    return any(t.i == b.i for t in a.ancestors) or any(t.i == a.i for t in b.ancestors)
+
+
+def _agent_of(trigger: Token) -> Token | None:
+    for child in trigger.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("who", "that", "which") and trigger.dep_ == "relcl":
+                return trigger.head  # "rioters who torched shops"
+            return child
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    if trigger.dep_ == "relcl":  # "rioters who torched shops"
+        return trigger.head
+    return None
+
+
+def _crowd_agent(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether the verb's subject is people ("thousands rallied"), not prices or a currency."""
+    agent = _agent_of(token)
+    if agent is None:
+        return False
+    return _lemma(agent) in lexicon.crowd_words or agent.lower_ in lexicon.crowd_words
+
+
+def _target_of(trigger: Token, candidate: Token) -> bool:
+    """Whether `candidate` is the trigger's object: "fired on protesters", "dispersed the crowd"."""
+    if candidate.head.i == trigger.i and candidate.dep_ in ("dobj", "nsubjpass"):
+        return True
+    prep = candidate.head
+    return candidate.dep_ == "pobj" and prep.head.i == trigger.i and prep.lower_ in ("on", "at", "against", "upon")
+
+
+def settle(found: list[Trigger], lexicon: EventLexicon) -> list[Trigger]:
+    """Resolve triggers of one sentence that describe one event (see the module docstring)."""
+    if len(found) < 2:
+        return found
+    # outcome verbs absorb the trigger they govern: "repelled an attack" is one battle
+    absorbed = {
+        t.token.i
+        for o in found
+        if o.rule.absorbs_object
+        for t in found
+        if t is not o and t.token.head.i == o.token.i and t.token.dep_ in ("dobj", "nsubjpass")
+    }
+    found = [t for t in found if t.token.i not in absorbed]
+    # crowds: a crowd noun tied to another trigger is that trigger's participant, and its role
+    # there types the event (agents of violence riot; protesters under fire face excessive force)
+    crowds = [t for t in found if t.rule.participant]
+    out: list[Trigger] = []
+    for trig in found:
+        if trig.rule.participant:
+            if not any(not o.rule.participant and _link(o.token, trig.token) for o in found):
+                out.append(trig)
+            continue
+        if crowds and trig.rule.type not in ("Protests", "Riots"):
+            agent = _agent_of(trig.token)
+            if agent is not None and any(c.token.i == agent.i for c in crowds):
+                trig = _retyped(trig, lexicon.crowd_agent)
+            else:
+                target = next((c for c in crowds if _target_of(trig.token, c.token)), None)
+                if target is not None:
+                    own = (target.rule.type, target.rule.sub or "")
+                    trig = _retyped(trig, lexicon.crowd_target if target.rule.type == "Protests" else own)
+        out.append(trig)
+    # consequences ("..., killing five"; "killed in an air strike") take the rule of the trigger
+    # they are tied to; one tied to a plain clash is its toll, not a second event
+    main = [t for t in out if not t.rule.consequence]
+    settled = []
+    for trig in out:
+        if trig.rule.consequence:
+            host = min(
+                (m for m in main if _link(m.token, trig.token)),
+                key=lambda m: abs(m.token.i - trig.token.i),
+                default=None,
+            )
+            if host is not None:
+                if host.rule.type == "Battles" and "target" not in host.rule.refine:
+                    continue
+                trig = Trigger(trig.token, host.rule)
+        settled.append(trig)
+    return settled
+
+
+def _retyped(trig: Trigger, typed: tuple[str, str]) -> Trigger:
+    etype, sub = typed
+    return Trigger(trig.token, replace(trig.rule, type=etype, sub=sub, refine=(), needs_target=None))
 
 
 def _has_companion(token: Token, words: frozenset[str]) -> bool:
