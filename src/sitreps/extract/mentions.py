@@ -207,6 +207,8 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     orphan_figures: list[tuple[FatalityFigure, Claim, int, int, int]] = []
     current_date: DateValue | None = None
     current_when: tuple[str, tuple[int, int]] | None = None
+    # the latest time told together with each settlement: (date, when, sentence span)
+    place_time: dict[str, tuple[DateValue | None, str | None, tuple[int, int]]] = {}
     quote_speaker: Claim | None = None
     last_par = -1
 
@@ -271,6 +273,17 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
                 if sent_when:
                     cand.date = None
                     cand.when = min(sent_when, key=lambda x: abs(x[0] - trig.token.idx))[1]
+                elif cand.place is not None and _place_key(cand.place) in place_time:
+                    # the last time told about this very place wins over the story's latest time
+                    # ("on Friday ... tanks in X. ... on Thursday, Y. ... An hour later, fighting
+                    # in X": X's fighting is Friday's)
+                    date, when, span = place_time[_place_key(cand.place)]
+                    if date is not None:
+                        cand.date, cand.when = date, None
+                    else:
+                        cand.date, cand.when = None, when
+                    if span not in cand.evidence:
+                        cand.evidence.append(span)
                 elif cand.date is None and current_when is not None:
                     # the time was read from an earlier sentence: it is evidence too
                     cand.when = current_when[0]
@@ -319,8 +332,14 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             if day_dates:
                 current_date = day_dates[-1]
                 current_when = None
+                for top in sent_tops:
+                    if top.location is not None and top.precision_rank <= 2:
+                        place_time[_place_key(top)] = (day_dates[-1], None, (sent.start_char, sent.end_char))
         elif sent_when:
             current_when = (sent_when[-1][1], (sent.start_char, sent.end_char))
+            for top in sent_tops:
+                if top.location is not None and top.precision_rank <= 2:
+                    place_time[_place_key(top)] = (None, sent_when[-1][1], (sent.start_char, sent.end_char))
         speaker = speaker_of_sentence(sent, registry, tracker, claims_lex, article.outlet)
         if speaker is not None and (sent.text.rstrip().endswith(":") or not quoted):
             quote_speaker = speaker

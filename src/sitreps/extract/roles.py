@@ -152,6 +152,7 @@ def _reporting_subject(pronoun: Token) -> Token | None:
 
 
 PLACE_NOUNS = frozenset({"territory", "soil", "land", "border", "region", "side", "area", "ground", "frontier"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PARTITIVES = frozenset(
     {"handful", "group", "number", "dozen", "dozens", "hundred", "hundreds", "unit", "units", "band", "squad",
      "detachment", "some", "several", "many", "most", "all", "few", "part", "members", "member"}
@@ -466,6 +467,8 @@ def subject_of(pred: Token) -> Token | None:
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" and tok.head.i != tok.i:
+                    return tok.head  # "the groups which launched a raid": the groups
                 return child
             if child.dep_ == "agent":
                 for g in child.children:
