@@ -1,0 +1,48 @@
+"""Modality: triggers in intended, future, durative or habitual clauses give no mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.modality import unreal_reason
+from sitreps.extract.roles import predicate_of
+from sitreps.nlp import load_nlp
+
+
+def _trigger(text: str, word: str):
+    doc = load_nlp()(text)
+    tok = next(t for t in doc if t.text == word)
+    return tok, predicate_of(tok)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The militia vowed to storm the garrison at Kidal.", "storm"),
+        ("Commanders said they were waiting to help storm the capital.", "storm"),
+        ("The army will attack the rebel positions near Goma.", "attack"),
+        ("Insurgents would shell the town if talks failed, a spokesman warned.", "shell"),
+        ("The two factions have been fighting for months around El Fasher.", "fighting"),
+        ("Gunmen routinely ambush convoys on the Bamako road.", "ambush"),
+        ("From day to day the shelling of the suburbs grows heavier.", "shelling"),
+        ("The commander said the fighting would continue until spring.", "fighting"),
+    ],
+)
+def test_unreal_clauses_are_recognised(text: str, word: str) -> None:
+    tok, pred = _trigger(text, word)
+    assert unreal_reason(tok, pred) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Militants stormed the garrison at Kidal on Monday.", "stormed"),
+        ("The army said it attacked rebel positions near Goma overnight.", "attacked"),
+        ("Soldiers tried to storm the building before dawn.", "storm"),
+        ("Artillery shelled the town of Kupiansk on Tuesday, the governor said.", "shelled"),
+        ("Fighting broke out in Tawila after the convoy was ambushed.", "ambushed"),
+    ],
+)
+def test_reported_events_are_real(text: str, word: str) -> None:
+    tok, pred = _trigger(text, word)
+    assert unreal_reason(tok, pred) is None
