@@ -16,6 +16,7 @@ One mention per (event type, place, day, claimant) that an article reports:
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -46,6 +47,9 @@ from sitreps.resolve.actors import ActorRegistry
 from sitreps.resolve.dates import find_time_expressions, resolve_time_expression
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -181,7 +185,14 @@ class RuleExtractor:
 
     def extract(self, articles: Sequence[Article]) -> list[list[Mention]]:
         docs = self.nlp.pipe([a.text for a in articles], batch_size=32)
-        return [extract_article(a, doc, self.resources) for a, doc in zip(articles, docs, strict=True)]
+        out: list[list[Mention]] = []
+        for article, doc in zip(articles, docs, strict=True):
+            try:
+                out.append(extract_article(article, doc, self.resources))
+            except Exception as exc:  # one unreadable report must not stop a 10,000-report run
+                log.warning("%s: no mentions read (extractor error: %s: %s)", article.source, type(exc).__name__, exc)
+                out.append([])
+        return out
 
 
 def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> list[Mention]:
@@ -678,8 +689,15 @@ def _split_disputed(cands: list[Candidate]) -> list[Candidate]:
                 own_date=cand.own_date,
                 place=cand.place,
                 fatalities=g,
-                evidence=[(s, e) for s, e in cand.evidence],
+                # the event's own sentence and the sentences that carry this side's figures
+                evidence=[
+                    (s, e)
+                    for i, (s, e) in enumerate(cand.evidence)
+                    if i == 0 or any(s <= f.start < e for f, _ in g)
+                ],
                 paragraph=cand.paragraph,
+                when=cand.when,
+                country_only=cand.country_only,
             )
             out.append(twin)
     return out
