@@ -3,6 +3,9 @@
     ingest.read_paths ─► clean.clean_document ─► (skip ids already stored) ─► extractor.extract(batch)
       ─► store.ingest_batch (one transaction: articles + mentions + re-fusion)
 
+`run_ingest` is the local engine (one process). `sitreps.engine.ray_engine` runs the same
+clean → extract step on a Ray cluster and loads its results through the same `BatchLoader`.
+
 Articles travel in batches so the extractor can stream them through spaCy's `nlp.pipe`, and so
 each store transaction (and its re-fusion) is amortised over many articles.
 """
@@ -18,6 +21,12 @@ from sitreps.clean import CleanError, clean_document
 from sitreps.context import AppContext
 from sitreps.extract import Extractor
 from sitreps.ingest import Rejection, read_paths
+from sitreps.ingest.limits import (
+    DEFAULT_MAX_ARTICLE_BYTES,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_FILES,
+    DEFAULT_MAX_LINE_BYTES,
+)
 from sitreps.model import Article, Mention
 from sitreps.store import FuseFunction, Store
 
@@ -57,9 +66,9 @@ def load_default_extractor(ctx: AppContext) -> Extractor | None:
 
 
 def load_default_fuse() -> FuseFunction | None:
-    """`sitreps.fuse.fuse`, or None if not available (events stay empty)."""
-    fuse = _optional_attribute("sitreps.fuse", "fuse")
-    return fuse if callable(fuse) else None  # type: ignore[return-value]
+    """`sitreps.fuse.BlockFusion()`: fuse, re-fusing only the blocks each batch touches."""
+    block_fusion = _optional_attribute("sitreps.fuse", "BlockFusion")
+    return block_fusion() if callable(block_fusion) else None  # type: ignore[return-value]
 
 
 def load_known_name() -> Callable[[str], bool] | None:
@@ -73,10 +82,81 @@ def _extract(extractor: Extractor | None, articles: Sequence[Article]) -> list[M
         return []
     per_article = extractor.extract(articles)
     if len(per_article) != len(articles):
-        raise RuntimeError(
-            f"extractor {extractor.name!r} returned {len(per_article)} lists for {len(articles)}"
-        )
+        raise RuntimeError(f"extractor {extractor.name!r} returned {len(per_article)} lists for {len(articles)}")
     return [m for mentions in per_article for m in mentions]
+
+
+class BatchLoader:
+    """The load half of every engine: cleaned articles in, one store transaction per batch.
+
+    `add` takes articles in input order; the first copy of an id in a run wins, later copies
+    count as duplicates. When `batch_size` articles are pending, ids already stored are
+    dropped, `mentions_for(fresh)` gives the mentions of the rest (the local engine extracts
+    them there; the Ray engine looks up what its workers found) and `store.ingest_batch`
+    commits them with re-fusion. Both engines load through this class, so they store the same.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        report: IngestReport,
+        mentions_for: Callable[[list[Article]], list[Mention]],
+        fuse: FuseFunction | None,
+        batch_size: int = 50,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.store, self.report, self.mentions_for = store, report, mentions_for
+        self.fuse, self.batch_size, self.progress = fuse, batch_size, progress
+        self.seen: set[str] = set()
+        self.pending: list[Article] = []
+
+    def reject(self, rejection: Rejection) -> None:
+        self.report.rejected.append(rejection)
+        self._tick()
+
+    def add(self, article: Article) -> None:
+        if article.id in self.seen:
+            self.report.duplicate += 1
+        else:
+            self.seen.add(article.id)
+            self.pending.append(article)
+        self._tick()
+
+    def _tick(self) -> None:
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+        elif self.progress:
+            self.progress(self.report)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        report = self.report
+        already = self.store.existing_article_ids(a.id for a in self.pending)
+        fresh = [a for a in self.pending if a.id not in already]
+        report.duplicate += len(self.pending) - len(fresh)
+        if not fresh:  # nothing new: no transaction (re-reading a stored folder commits nothing)
+            self.pending.clear()
+            if self.progress:
+                self.progress(report)
+            return
+        mentions = self.mentions_for(fresh)
+        result = self.store.ingest_batch(fresh, mentions, self.fuse)
+        report.new += result.new_articles
+        report.duplicate += len(fresh) - result.new_articles
+        report.mentions += result.new_mentions
+        report.events, report.episodes = result.events, result.episodes
+        report.batches_committed += 1
+        self.pending.clear()
+        if self.progress:
+            self.progress(report)
+
+    def finish(self) -> IngestReport:
+        """Commit what is pending and return the report with the store's final counts."""
+        self.flush()
+        counts = self.store.counts()
+        self.report.events, self.report.episodes = counts["events"], counts["episodes"]
+        return self.report
 
 
 def run_ingest(
@@ -85,7 +165,10 @@ def run_ingest(
     *,
     fmt: str = "auto",
     recursive: bool = False,
-    max_bytes: int = 20_000_000,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_files: int = DEFAULT_MAX_FILES,
     extractor: Extractor | None,
     fuse: FuseFunction | None = None,
     known_name: Callable[[str], bool] | None = None,
@@ -96,50 +179,33 @@ def run_ingest(
     """Read, clean, extract and store `paths` ("-" is stdin); return counts and rejections.
 
     `extractor=None` stores articles without mentions; `fuse=None` uses `sitreps.fuse.fuse`
-    when installed. Each batch of `batch_size` new articles is one store transaction.
+    when installed. Each batch of `batch_size` new articles is one store transaction. The
+    `max_*` caps are those of `sitreps.ingest.read_paths` (see `sitreps/ingest/limits.py`);
+    too many files raises `TooManyFilesError` before anything is read.
     """
-    fuse = fuse or load_default_fuse()
+    documents = read_paths(
+        list(paths),
+        fmt=fmt,
+        recursive=recursive,
+        max_bytes=max_bytes,
+        stdin=stdin,
+        max_article_bytes=max_article_bytes,
+        max_line_bytes=max_line_bytes,
+        max_files=max_files,
+    )
     report = IngestReport()
-    seen: set[str] = set()
-    pending: list[Article] = []
-
-    def flush() -> None:
-        if not pending:
-            return
-        already = store.existing_article_ids(a.id for a in pending)
-        fresh = [a for a in pending if a.id not in already]
-        report.duplicate += len(pending) - len(fresh)
-        mentions = _extract(extractor, fresh)
-        result = store.ingest_batch(fresh, mentions, fuse)
-        report.new += result.new_articles
-        report.duplicate += len(fresh) - result.new_articles
-        report.mentions += result.new_mentions
-        report.events, report.episodes = result.events, result.episodes
-        report.batches_committed += 1
-        pending.clear()
-        if progress:
-            progress(report)
-
-    for item in read_paths(list(paths), fmt=fmt, recursive=recursive, max_bytes=max_bytes, stdin=stdin):
+    loader = BatchLoader(
+        store, report, lambda fresh: _extract(extractor, fresh), fuse or load_default_fuse(), batch_size, progress
+    )
+    for item in documents:
         report.read += 1
         if isinstance(item, Rejection):
-            report.rejected.append(item)
+            loader.reject(item)
+            continue
+        try:
+            article = clean_document(item, known_name)
+        except CleanError as exc:
+            loader.reject(Rejection(item.source, str(exc)))
         else:
-            try:
-                article = clean_document(item, known_name)
-            except CleanError as exc:
-                report.rejected.append(Rejection(item.source, str(exc)))
-            else:
-                if article.id in seen:
-                    report.duplicate += 1
-                else:
-                    seen.add(article.id)
-                    pending.append(article)
-        if len(pending) >= batch_size:
-            flush()
-        elif progress:
-            progress(report)
-    flush()
-    counts = store.counts()
-    report.events, report.episodes = counts["events"], counts["episodes"]
-    return report
+            loader.add(article)
+    return loader.finish()

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from fuse.builders import day, mention, outlets
-from sitreps.fuse import fuse
+from sitreps.fuse import BlockFusion, fuse
 from sitreps.model import Span
 from sitreps.store import Store
 
@@ -43,13 +43,11 @@ def _export(path: Path) -> str:
     return json.dumps(data, sort_keys=True)
 
 
-def _ingest(path: Path, batches: list[list[str]]) -> str:
+def _ingest(path: Path, batches: list[list[str]], fuser=fuse) -> str:
     arts, ms = _corpus()
     with Store(path) as store:
         for ids in batches:
-            store.ingest_batch(
-                [arts[a] for a in ids], [m for m in ms if m.article_id in ids], fuse
-            )
+            store.ingest_batch([arts[a] for a in ids], [m for m in ms if m.article_id in ids], fuser)
     return _export(path)
 
 
@@ -64,6 +62,20 @@ def test_batches_in_any_grouping_give_the_batch_result(tmp_path: Path) -> None:
         ]
     ):
         assert _ingest(tmp_path / f"inc{i}.duckdb", grouping) == once
+        # and re-fusing only the blocks each batch touches gives the same store
+        assert _ingest(tmp_path / f"blk{i}.duckdb", grouping, BlockFusion()) == once
+
+
+def test_block_refusion_keeps_untouched_events_and_relinks_episodes(tmp_path: Path) -> None:
+    arts, ms = _corpus()
+    extra = mention("m7", "a5", date=day("2024-05-11"), place="nyala")  # another region
+    arts_all = arts
+    with Store(tmp_path / "b.duckdb") as store:
+        store.ingest_batch([arts_all[a] for a in ("a0", "a2", "a3")], [m for m in ms if m.article_id in ("a0", "a2", "a3")], BlockFusion())
+        before = {e.id for e in store.events()}
+        store.ingest_batch([arts_all["a5"]], [extra], BlockFusion())
+        after = {e.id for e in store.events()}
+    assert before < after and len(after - before) == 1
 
 
 def test_stored_mentions_keep_the_extractors_date(tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ filtering and sorting, and `export()` rebuilds the model from `doc` alone.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -89,7 +88,7 @@ def _article_row(article: Article, ingested_at: datetime) -> tuple[Any, ...]:
     )
 
 
-def _mention_row(mention: Mention, extracted: str | None = None) -> tuple[Any, ...]:
+def _mention_row(mention: Mention, extracted: str | None = None, block: str | None = None) -> tuple[Any, ...]:
     """A mentions row; `extracted` is the extractor's record (defaults to this mention's)."""
     doc = _doc(mention)
     return (
@@ -101,6 +100,7 @@ def _mention_row(mention: Mention, extracted: str | None = None) -> tuple[Any, .
         mention.date.start if mention.date else None,
         doc,
         extracted if extracted is not None else doc,
+        block,
     )
 
 
@@ -147,7 +147,9 @@ def _event_row(event: Event, evidence: Sequence[str]) -> tuple[Any, ...]:
 
 
 ARTICLE_COLUMNS = ("id", "source", "outlet", "title", "published_start", "language", "ingested_at", "doc")
-MENTION_COLUMNS = ("id", "article_id", "event_id", "episode_id", "event_type", "date_start", "doc", "extracted")
+MENTION_COLUMNS = (
+    "id", "article_id", "event_id", "episode_id", "event_type", "date_start", "doc", "extracted", "block"
+)
 EVENT_COLUMNS = (
     "id",
     "episode_id",
@@ -283,10 +285,18 @@ class Store:
                 del new_mentions[mention_id]
             now = datetime.now(UTC).replace(tzinfo=None)
             self._insert("articles", ARTICLE_COLUMNS, [_article_row(a, now) for a in new_articles.values()])
-            self._insert("mentions", MENTION_COLUMNS, [_mention_row(m) for m in new_mentions.values()])
+            block_of = getattr(fuse, "block_of", None)
+            self._insert(
+                "mentions",
+                MENTION_COLUMNS,
+                [_mention_row(m, block=block_of(m) if block_of else None) for m in new_mentions.values()],
+            )
             events = episodes = 0
             if fuse is not None and (new_mentions or new_articles):
-                events, episodes = self._refuse(fuse)
+                if block_of is not None and hasattr(fuse, "relink_episodes"):
+                    events, episodes = self._refuse_blocks(fuse, {block_of(m) for m in new_mentions.values()})
+                else:
+                    events, episodes = self._refuse(fuse)
             else:
                 events, episodes = self._count("events"), self._count("episodes")
             self._con.commit()
@@ -312,10 +322,92 @@ class Store:
         self._con.execute("DELETE FROM events")
         self._con.execute("DELETE FROM episodes")
         self._con.execute("DELETE FROM mentions")
-        self._insert("mentions", MENTION_COLUMNS, [_mention_row(m, extracted[m.id]) for m in result.mentions])
+        block_of = getattr(fuse, "block_of", None)
+        self._insert(
+            "mentions",
+            MENTION_COLUMNS,
+            [_mention_row(m, extracted[m.id], block_of(m) if block_of else None) for m in result.mentions],
+        )
         self._insert("events", EVENT_COLUMNS, [_event_row(e, evidence.get(e.id, [])) for e in result.events])
         self._insert("episodes", ("id", "doc"), [(e.id, _doc(e)) for e in result.episodes])
         return len(result.events), len(result.episodes)
+
+    def _refuse_blocks(self, fuse: Any, touched: set[str]) -> tuple[int, int]:
+        """Re-fuse only the blocks a batch touched (see fuse/incremental.py); same result as `_refuse`."""
+        con = self._con
+        stale = con.execute("SELECT id, extracted FROM mentions WHERE block IS NULL").fetchall()
+        if stale:  # rows stored before blocks were recorded
+            con.executemany(
+                "UPDATE mentions SET block = ? WHERE id = ?",
+                [[fuse.block_of(Mention.model_validate_json(doc)), mid] for mid, doc in stale],
+            )
+        affected = set(touched)
+        while True:  # an undated report's anchors tie together every block it has mentions in
+            rows = con.execute(
+                """SELECT DISTINCT other.block FROM mentions m
+                   JOIN articles a ON a.id = m.article_id AND a.published_start IS NULL
+                   JOIN mentions other ON other.article_id = m.article_id
+                   WHERE list_contains(?, m.block)""",
+                [sorted(affected)],
+            ).fetchall()
+            more = {r[0] for r in rows} - affected
+            if not more:
+                break
+            affected |= more
+        blocks = sorted(affected)
+        extracted = dict(
+            con.execute("SELECT id, extracted FROM mentions WHERE list_contains(?, block) ORDER BY id", [blocks]).fetchall()
+        )
+        mentions = [Mention.model_validate_json(doc) for doc in extracted.values()]
+        article_ids = sorted({m.article_id for m in mentions})
+        articles = {a.id: a for a in self._articles_where("WHERE list_contains(?, id)", [article_ids])}
+        result = fuse(mentions, articles)
+        if {m.id for m in result.mentions} != set(extracted):
+            raise StoreError("fuse returned a different set of mentions than it was given")
+        old_ids = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT event_id FROM mentions WHERE list_contains(?, block) AND event_id IS NOT NULL", [blocks]
+            ).fetchall()
+        ]
+        con.execute("DELETE FROM events WHERE list_contains(?, id)", [old_ids])
+        con.execute("DELETE FROM mentions WHERE list_contains(?, block)", [blocks])
+        # episodes cross blocks: re-link over every event, then write back what changed
+        kept = [Event.model_validate_json(r[0]) for r in con.execute("SELECT doc FROM events").fetchall()]
+        before = {e.id: e.episode_id for e in kept}
+        episodes = fuse.relink_episodes(kept + result.events)
+        episode_of = {e.id: e.episode_id for e in result.events}
+        evidence: dict[str, list[str]] = {}
+        out_mentions = []
+        for m in result.mentions:
+            m = m.model_copy(update={"episode_id": episode_of.get(m.event_id or "")})
+            out_mentions.append(m)
+            if m.event_id:
+                evidence.setdefault(m.event_id, []).extend(s.text for s in m.evidence)
+        self._insert(
+            "mentions",
+            MENTION_COLUMNS,
+            [_mention_row(m, extracted[m.id], fuse.block_of(m)) for m in out_mentions],
+        )
+        self._insert("events", EVENT_COLUMNS, [_event_row(e, evidence.get(e.id, [])) for e in result.events])
+        moved = [e for e in kept if e.episode_id != before[e.id]]
+        if moved:
+            con.executemany(
+                "UPDATE events SET episode_id = ?, doc = ? WHERE id = ?", [[e.episode_id, _doc(e), e.id] for e in moved]
+            )
+            new_episode = {e.id: e.episode_id for e in moved}
+            rows = con.execute(
+                "SELECT id, doc FROM mentions WHERE list_contains(?, event_id)", [sorted(new_episode)]
+            ).fetchall()
+            updates = []
+            for mid, doc in rows:
+                m = Mention.model_validate_json(doc)
+                m = m.model_copy(update={"episode_id": new_episode[m.event_id or ""]})
+                updates.append([m.episode_id, _doc(m), mid])
+            con.executemany("UPDATE mentions SET episode_id = ?, doc = ? WHERE id = ?", updates)
+        con.execute("DELETE FROM episodes")
+        self._insert("episodes", ("id", "doc"), [(e.id, _doc(e)) for e in episodes])
+        return self._count("events"), len(episodes)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -376,25 +468,17 @@ class Store:
         if not page:
             sql = f"SELECT doc FROM events {where} {EVENT_ORDER}"
             return [str(r[0]) for r in self._con.execute(sql, params).fetchall()]
-        # A page: pick its rows first, then read `doc` (the wide column) for those rows only.
-        # Sorting whole rows to keep 100 costs 40 ms on 100,000 events; row ids then docs, 5 ms
-        # (benchmarks/bench_api.py). Fetching by rowid skips the id index and string compares.
-        keys_sql = f"SELECT rowid, id FROM events {where} {EVENT_ORDER} {page}"
-        keys = self._con.execute(keys_sql, params + page_params).fetchall()
-        if not keys:
+        # A page: pick its ids first, then read `doc` (the wide column) for those rows only.
+        # On 100,000 events, sorting whole rows to keep 100 costs ~40 ms; ids, then the docs of
+        # those ids, ~7 ms (benchmarks/bench_api.py). Fetching by rowid instead is faster when
+        # the rows are adjacent but ~40 ms when they are spread out (a text filter): by id it is.
+        ids_sql = f"SELECT id FROM events {where} {EVENT_ORDER} {page}"
+        ids = [r[0] for r in self._con.execute(ids_sql, params + page_params).fetchall()]
+        if not ids:
             return []
-        rows = self._con.execute(
-            "SELECT rowid, id, doc FROM events WHERE list_contains(?, rowid)", [[k[0] for k in keys]]
-        ).fetchall()
-        by_rowid = {rowid: (event_id, str(doc)) for rowid, event_id, doc in rows}
-        if any(by_rowid.get(rowid, ("",))[0] != event_id for rowid, event_id in keys):
-            # The table was rewritten between the two statements (a writer on this connection's
-            # database): fall back to fetching by id, which is always right.
-            ids = [k[1] for k in keys]
-            rows = self._con.execute("SELECT id, doc FROM events WHERE list_contains(?, id)", [ids]).fetchall()
-            docs = {event_id: str(doc) for event_id, doc in rows}
-            return [docs[i] for i in ids if i in docs]
-        return [by_rowid[rowid][1] for rowid, _ in keys]
+        rows = self._con.execute("SELECT id, doc FROM events WHERE list_contains(?, id)", [ids]).fetchall()
+        docs = {event_id: str(doc) for event_id, doc in rows}
+        return [docs[i] for i in ids if i in docs]
 
     def count_events(self, f: EventFilter | None = None) -> int:
         where, params = where_clause(f)
@@ -421,15 +505,19 @@ class Store:
         by_type = self._con.execute(
             "SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
         ).fetchall()
-        actor_counts: Counter[str] = Counter()
-        for a1, a2 in self._con.execute("SELECT actor1_name, actor2_name FROM events").fetchall():
-            for name in {a1, a2} - {None}:
-                actor_counts[name] += 1
+        # Events per actor, an event counted once per actor whichever side it is on.
+        by_actor = self._con.execute(
+            "SELECT name, count(*) FROM ("
+            " SELECT actor1_name AS name FROM events WHERE actor1_name IS NOT NULL"
+            " UNION ALL SELECT actor2_name FROM events"
+            " WHERE actor2_name IS NOT NULL AND actor2_name IS DISTINCT FROM actor1_name"
+            ") GROUP BY 1 ORDER BY 2 DESC, 1"
+        ).fetchall()
         return {
             **self.counts(),
             "by_day": {day: n for day, n in by_day},
             "by_type": {t: n for t, n in by_type},
-            "by_actor": dict(sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "by_actor": {name: n for name, n in by_actor},
         }
 
     def export(self, f: EventFilter | None = None) -> Export:

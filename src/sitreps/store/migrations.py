@@ -95,6 +95,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "UPDATE mentions SET extracted = doc WHERE extracted IS NULL",
         ),
     ),
+    Migration(
+        4,
+        "mentions carry their fusion block, so a batch re-fuses only the blocks it touches",
+        (
+            # "family|country|admin1"; NULL for rows stored before this step (filled on next fusion)
+            "ALTER TABLE mentions ADD COLUMN block VARCHAR",
+            "CREATE INDEX mentions_block ON mentions (block)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
