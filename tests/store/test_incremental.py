@@ -71,7 +71,11 @@ def test_block_refusion_keeps_untouched_events_and_relinks_episodes(tmp_path: Pa
     extra = mention("m7", "a5", date=day("2024-05-11"), place="nyala")  # another region
     arts_all = arts
     with Store(tmp_path / "b.duckdb") as store:
-        store.ingest_batch([arts_all[a] for a in ("a0", "a2", "a3")], [m for m in ms if m.article_id in ("a0", "a2", "a3")], BlockFusion())
+        store.ingest_batch(
+            [arts_all[a] for a in ("a0", "a2", "a3")],
+            [m for m in ms if m.article_id in ("a0", "a2", "a3")],
+            BlockFusion(),
+        )
         before = {e.id for e in store.events()}
         store.ingest_batch([arts_all["a5"]], [extra], BlockFusion())
         after = {e.id for e in store.events()}

@@ -32,8 +32,20 @@ _RELATIVE = {
     "yesterday": -1,
     "last night": -1,
 }
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH = r"(" + "|".join(_MONTHS) + r")"
 # "May 22" / "22 May" with no year: the year is the one that puts it closest before the writing
 _MONTH_DAY = re.compile(
@@ -78,9 +90,7 @@ def _nearest_weekday(weekday: int, around: date) -> date:
     return around - timedelta(days=back) if back <= forward else around + timedelta(days=forward)
 
 
-def anchor_undated(
-    facts: Sequence[MentionFacts], articles: Mapping[str, Article]
-) -> dict[str, DateValue]:
+def anchor_undated(facts: Sequence[MentionFacts], articles: Mapping[str, Article]) -> dict[str, DateValue]:
     """Inferred day dates for undated mentions of undated reports, keyed by mention id."""
     undated_articles = {aid for aid, a in articles.items() if a.published is None}
     if not undated_articles:

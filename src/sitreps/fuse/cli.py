@@ -28,9 +28,7 @@ def _store(ctx: typer.Context) -> Iterator:
 
     app_ctx: AppContext = ctx.obj
     if not app_ctx.db_path.exists():
-        Console(stderr=True).print(
-            f"[red]error:[/] no store at {app_ctx.db_path} (run `sitreps ingest` first)"
-        )
+        Console(stderr=True).print(f"[red]error:[/] no store at {app_ctx.db_path} (run `sitreps ingest` first)")
         raise typer.Exit(1)
     try:
         store = Store(app_ctx.db_path, read_only=True)
@@ -53,11 +51,7 @@ def _date(e: Event) -> str:
     if e.date is None:
         return "undated"
     text = e.date.start if e.date.start == e.date.end else f"{e.date.start}..{e.date.end}"
-    return (
-        text
-        + ("*" if e.date.inferred else "")
-        + ("" if e.date.precision == "day" else f" ({e.date.precision})")
-    )
+    return text + ("*" if e.date.inferred else "") + ("" if e.date.precision == "day" else f" ({e.date.precision})")
 
 
 def _place(e: Event) -> str:
@@ -163,9 +157,7 @@ def event_command(
         who = m.claimant.name if m.claimant else "unattributed"
         out.print(f"    [cyan]{outlet}[/] {m.id} ({m.stance}, {who})")
         for span in m.evidence:
-            text = (
-                span.text if len(span.text) <= MAX_EVIDENCE_CHARS else span.text[:MAX_EVIDENCE_CHARS] + "..."
-            )
+            text = span.text if len(span.text) <= MAX_EVIDENCE_CHARS else span.text[:MAX_EVIDENCE_CHARS] + "..."
             out.print(f"      \u201c{text}\u201d", highlight=False)
     if verbose or (ctx.obj is not None and getattr(ctx.obj, "verbose", False)):
         out.print("  why fused:")

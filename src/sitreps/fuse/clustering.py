@@ -48,9 +48,7 @@ class Cluster:
 Block = tuple[str, tuple[str, str]]  # (family, region)
 
 
-def _join_score(
-    f: MentionFacts, c: Cluster, s: FusionSettings, dated: bool
-) -> tuple[float, PairScore] | None:
+def _join_score(f: MentionFacts, c: Cluster, s: FusionSettings, dated: bool) -> tuple[float, PairScore] | None:
     """Mean pair score of f against the cluster's members; None if any member conflicts."""
     total = 0.0
     first: PairScore | None = None
@@ -102,16 +100,12 @@ def _greedy_by_day(
             c = Cluster([f])
             clusters.append(c)
             if trace is not None:
-                trace.append(
-                    f"{f.id}: new {what} event ({len(seen)} candidate(s) in its block did not score)"
-                )
+                trace.append(f"{f.id}: new {what} event ({len(seen)} candidate(s) in its block did not score)")
         else:
             c, mean, first = best
             c.members.append(f)
             if trace is not None:
-                trace.append(
-                    f"{f.id}: joins event of {c.seed.id}, mean {mean:.2f}; vs seed {first.describe()}"
-                )
+                trace.append(f"{f.id}: joins event of {c.seed.id}, mean {mean:.2f}; vs seed {first.describe()}")
         if c not in index[(block, f.day)]:
             index[(block, f.day)].append(c)
     return clusters, index
@@ -230,15 +224,11 @@ def _cluster_rest(items: list[MentionFacts], s: FusionSettings, trace: list[str]
         else:
             best[0].members.append(f)
             if trace is not None:
-                trace.append(
-                    f"{f.id}: joins event of {best[0].seed.id} (same place and range), {best[2].describe()}"
-                )
+                trace.append(f"{f.id}: joins event of {best[0].seed.id} (same place and range), {best[2].describe()}")
     return out
 
 
-def cluster_mentions(
-    facts: list[MentionFacts], s: FusionSettings, trace: list[str] | None = None
-) -> list[Cluster]:
+def cluster_mentions(facts: list[MentionFacts], s: FusionSettings, trace: list[str] | None = None) -> list[Cluster]:
     """All four passes; clusters come back sorted by their seed mention id."""
     day_specific, day_region, loose = [], [], []
     for f in facts:

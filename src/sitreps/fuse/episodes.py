@@ -219,11 +219,7 @@ def _episode(group: list[_EventFacts]) -> Episode:
             if a is not None:
                 names.setdefault(a.id, a.name)
     regions = sorted(
-        {
-            (f.event.location.admin1 or f.event.location.admin1_code or "")
-            for f in group
-            if f.event.location is not None
-        }
+        {(f.event.location.admin1 or f.event.location.admin1_code or "") for f in group if f.event.location is not None}
         - {""}
     )
     start = min(f.event.date.start for f in group)  # type: ignore[union-attr]

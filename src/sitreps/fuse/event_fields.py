@@ -160,9 +160,7 @@ def event_fatalities(members: list[MentionFacts]) -> EventFatalities:
 
 
 def _value(m: Mention, field: str, value: object) -> ContradictionValue:
-    return ContradictionValue(
-        value=value, claimant=m.claimant.model_copy() if m.claimant else None, mention_id=m.id
-    )
+    return ContradictionValue(value=value, claimant=m.claimant.model_copy() if m.claimant else None, mention_id=m.id)
 
 
 def _distinct(rows: list[ContradictionValue]) -> list[ContradictionValue]:
@@ -198,9 +196,7 @@ def contradictions(members: list[MentionFacts], fat: EventFatalities) -> list[Co
     # dates: day-precision mentions fused across the one-day window
     days = [m for m in ms if m.date is not None and m.date.precision == "day" and m.date.start == m.date.end]
     if len({m.date.start for m in days}) > 1:  # type: ignore[union-attr]
-        out.append(
-            Contradiction(field="date", values=_distinct([_value(m, "date", m.date.start) for m in days]))
-        )  # type: ignore[union-attr]
+        out.append(Contradiction(field="date", values=_distinct([_value(m, "date", m.date.start) for m in days])))  # type: ignore[union-attr]
     # actors: named sides with nobody in common
     for role, assoc in (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2")):
         with_actor = [m for m in ms if getattr(m, role) is not None]
@@ -212,9 +208,7 @@ def contradictions(members: list[MentionFacts], fat: EventFatalities) -> list[Co
     outcomes = [m for m in ms if m.outcome]
     if len({m.outcome for m in outcomes}) > 1:
         out.append(
-            Contradiction(
-                field="outcome", values=_distinct([_value(m, "outcome", m.outcome) for m in outcomes])
-            )
+            Contradiction(field="outcome", values=_distinct([_value(m, "outcome", m.outcome) for m in outcomes]))
         )
     # occurrence: one side denies what another asserts
     stances = {m.stance == "denied" for m in ms}

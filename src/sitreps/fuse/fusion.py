@@ -138,9 +138,7 @@ def _fuse(
             event_of[f.id] = event
         if c.inferred_from_cluster and event.date is not None and event.date.precision == "day":
             for mid in c.inferred_from_cluster:
-                inferred[mid] = DateValue(
-                    start=event.date.start, end=event.date.end, precision="day", inferred=True
-                )
+                inferred[mid] = DateValue(start=event.date.start, end=event.date.end, precision="day", inferred=True)
     episodes = group_episodes(events, s)
     out_mentions = []
     for m in unique:

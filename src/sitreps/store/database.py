@@ -148,7 +148,15 @@ def _event_row(event: Event, evidence: Sequence[str]) -> tuple[Any, ...]:
 
 ARTICLE_COLUMNS = ("id", "source", "outlet", "title", "published_start", "language", "ingested_at", "doc")
 MENTION_COLUMNS = (
-    "id", "article_id", "event_id", "episode_id", "event_type", "date_start", "doc", "extracted", "block"
+    "id",
+    "article_id",
+    "event_id",
+    "episode_id",
+    "event_type",
+    "date_start",
+    "doc",
+    "extracted",
+    "block",
 )
 EVENT_COLUMNS = (
     "id",
@@ -245,9 +253,7 @@ class Store:
         head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
         for i in range(0, len(rows), INSERT_CHUNK_ROWS):
             chunk = rows[i : i + INSERT_CHUNK_ROWS]
-            self._con.execute(
-                head + ", ".join([placeholders] * len(chunk)), [v for row in chunk for v in row]
-            )
+            self._con.execute(head + ", ".join([placeholders] * len(chunk)), [v for row in chunk for v in row])
 
     def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
         wanted = list(dict.fromkeys(ids))
@@ -256,9 +262,7 @@ class Store:
         rows = self._con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [wanted]).fetchall()
         return {r[0] for r in rows}
 
-    def ingest_batch(
-        self, articles: list[Article], mentions: list[Mention], fuse: FuseFunction | None
-    ) -> BatchResult:
+    def ingest_batch(self, articles: list[Article], mentions: list[Mention], fuse: FuseFunction | None) -> BatchResult:
         """Add articles (skipping ids already stored) and their mentions, then re-fuse: one transaction.
 
         Mentions are only taken for articles this batch adds. `fuse` sees every stored mention and
@@ -307,9 +311,7 @@ class Store:
 
     def _refuse(self, fuse: FuseFunction) -> tuple[int, int]:
         # fusion starts from what the extractor read, never from an earlier fusion's output
-        extracted = {
-            r[0]: r[1] for r in self._con.execute("SELECT id, extracted FROM mentions ORDER BY id").fetchall()
-        }
+        extracted = {r[0]: r[1] for r in self._con.execute("SELECT id, extracted FROM mentions ORDER BY id").fetchall()}
         stored_mentions = [Mention.model_validate_json(doc) for doc in extracted.values()]
         stored_articles = {a.id: a for a in self._articles_where("", [])}
         result = fuse(stored_mentions, stored_articles)
@@ -356,7 +358,9 @@ class Store:
             affected |= more
         blocks = sorted(affected)
         extracted = dict(
-            con.execute("SELECT id, extracted FROM mentions WHERE list_contains(?, block) ORDER BY id", [blocks]).fetchall()
+            con.execute(
+                "SELECT id, extracted FROM mentions WHERE list_contains(?, block) ORDER BY id", [blocks]
+            ).fetchall()
         )
         mentions = [Mention.model_validate_json(doc) for doc in extracted.values()]
         article_ids = sorted({m.article_id for m in mentions})
@@ -367,7 +371,8 @@ class Store:
         old_ids = [
             r[0]
             for r in con.execute(
-                "SELECT DISTINCT event_id FROM mentions WHERE list_contains(?, block) AND event_id IS NOT NULL", [blocks]
+                "SELECT DISTINCT event_id FROM mentions WHERE list_contains(?, block) AND event_id IS NOT NULL",
+                [blocks],
             ).fetchall()
         ]
         con.execute("DELETE FROM events WHERE list_contains(?, id)", [old_ids])
@@ -431,9 +436,7 @@ class Store:
             f"SELECT doc FROM {table} WHERE starts_with(id, ?) ORDER BY id LIMIT 2", [id_or_prefix]
         ).fetchall()
         if len(rows) > 1:
-            raise AmbiguousIdError(
-                f"{id_or_prefix!r} matches more than one {table[:-1]}; give more characters"
-            )
+            raise AmbiguousIdError(f"{id_or_prefix!r} matches more than one {table[:-1]}; give more characters")
         return str(rows[0][0]) if rows else None
 
     def counts(self) -> dict[str, int]:
@@ -502,9 +505,7 @@ class Store:
         by_day = self._con.execute(
             "SELECT date_start, count(*) FROM events WHERE date_start IS NOT NULL GROUP BY 1 ORDER BY 1"
         ).fetchall()
-        by_type = self._con.execute(
-            "SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
-        ).fetchall()
+        by_type = self._con.execute("SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
         # Events per actor, an event counted once per actor whichever side it is on.
         by_actor = self._con.execute(
             "SELECT name, count(*) FROM ("
