@@ -59,6 +59,24 @@ def test_far_regions_do_not_link():
     assert fuse(ms, outlets()).episodes == []
 
 
+def test_one_report_telling_both_far_events_links_them():
+    # the same two far-apart events, both told by one report: it presents them as one operation
+    ms = [
+        mention("m1", "a0", date=day("2024-05-10"), place="tawila"),
+        mention("m2", "a0", date=day("2024-05-11"), place="nyala"),
+    ]
+    result = fuse(ms, outlets())
+    assert len(result.episodes) == 1 and len(result.episodes[0].event_ids) == 2
+
+
+def test_one_report_does_not_link_events_of_unrelated_parties():
+    ms = [
+        mention("m1", "a0", date=day("2024-05-10"), place="tawila"),
+        mention("m2", "a0", date=day("2024-05-10"), place="nyala", actor1="SD_MIL", actor2=None),
+    ]
+    assert fuse(ms, outlets()).episodes == []
+
+
 def test_month_dated_event_joins_the_one_episode_it_overlaps_and_undated_stays_alone():
     ms = [
         mention("m1", "a0", date=day("2024-05-10"), place="kutum"),

@@ -1,6 +1,7 @@
 """Group events into episodes: one operation over days and places.
 
-Two dated events are linked when they share an initiating or associated actor (actor1,
+Two dated events are linked when one report tells both within `episode_days` and they share an
+(allied) party, or when they share an initiating or associated actor (actor1,
 assoc_actor_1 or assoc_actor_2; a shared target alone, like the state's army in every clash,
 links nothing), lie in the same admin1 or within `episode_km`, and are at most
 `episode_days` apart; an episode is a connected group (single linkage), so a raid that moves
@@ -147,6 +148,7 @@ def group_episodes(events: list[Event], s: FusionSettings) -> list[Episode]:
                         break
                     if j != i and uf.find(i) != uf.find(j) and _near(f, dated[j], s):
                         uf.union(i, j)
+    _link_by_report(dated, uf, n)
     groups: dict[int, list[_EventFacts]] = defaultdict(list)
     for i, f in enumerate(dated):
         groups[uf.find(i)].append(f)
@@ -171,6 +173,24 @@ def group_episodes(events: list[Event], s: FusionSettings) -> list[Episode]:
     _join_actorless(facts, dated, uf, multi, s)
     episodes = [_episode(g) for g in multi.values()]
     return sorted(episodes, key=lambda ep: (ep.start or "", ep.id))
+
+
+def _link_by_report(dated: list[_EventFacts], uf: _UnionFind, days: int) -> None:
+    """One report telling of two events by the same (or allied) parties within `days` of each
+    other presents them as one operation ("attacks in the Belgorod and Kursk regions"), however
+    far apart the places: the report links them, not the map."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(dated):
+        for aid in f.event.article_ids:
+            by_article[aid].append(i)
+    for members in by_article.values():
+        if len(members) > 50:
+            continue  # a digest of a whole front is not one operation
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = dated[i], dated[j]
+                if abs(a.lo - b.lo) <= days and a.actors & b.actors:
+                    uf.union(i, j)
 
 
 def _join_actorless(
