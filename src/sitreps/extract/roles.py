@@ -4,8 +4,11 @@ actor1 is the agent (the subject of the trigger's predicate, the agent of a pass
 possessor or "by X" of a nominal trigger); actor2 the target (direct object, passive subject,
 "against/on/with X"). A noun phrase becomes an actor by, in order: a registry alias inside it,
 a public figure who speaks for an institution, a demonym or capital with a role noun
-("Russian soldiers" -> Military Forces of Russia), a generic armed noun or pronoun that refers
-back to the group last named (light coreference), or else the phrase as written (unregistered).
+("Russian soldiers" -> Military Forces of Russia; "its troops" in what the Russian ministry
+said -> the same), a force named only by modifiers ("a Syrian army bus", "a Russian missile
+strike"), a generic armed noun or pronoun that refers back to the group last named (light
+coreference; never "a rights group"), or else the phrase as written (unregistered), unless the
+name in it is a place ("the village of X", "an attack on Sumy").
 """
 
 from __future__ import annotations
@@ -334,9 +337,13 @@ def resolve_phrase(
                 role_key or head.lemma_.lower() in SPEAKER_NOUNS or registry.is_generic_armed(head.lemma_)
             ):
                 continue
-            if role == "target" and names_head and _is_place_name(ent.text):
-                continue  # "a drone attack on Sumy": the NER's PERSON is a city
+            if role != "claimant" and names_head and _is_place_name(ent.text):
+                continue  # "a drone attack on Sumy", a "TOWN (Wire) -" dateline: the NER's PERSON/ORG is a place
             return ActorRef(unregistered(ent.text), None, ent.start_char, ent.end_char, "unregistered")
+    if registry.is_generic_armed(head.text) or registry.is_generic_armed(head.lemma_):
+        named = _proper_name_of(head)
+        if named is not None:  # "fighters of the Tigray Defence Forces" that the NER missed
+            return ActorRef(unregistered(named.text), None, named.start_char, named.end_char, "unregistered")
     if registry.is_generic_armed(head.lemma_) or role_key in ("military", "police", "government"):
         return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
     if role == "claimant" and head.lemma_.lower() in SPEAKER_NOUNS:
@@ -351,6 +358,18 @@ SPEAKER_NOUNS = frozenset(
 )
 FORCE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _proper_name_of(head: Token) -> Span | None:
+    """The proper name in "<fighters> of <Name>", without its article."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    words = [t for t in pobj.subtree if t.dep_ != "det" and t.i <= pobj.i]
+                    if words and all(t.text[:1].isupper() for t in words):
+                        return head.doc[words[0].i : pobj.i + 1]
+    return None
 
 
 def _phrase_name(head: Token, tokens: list[Token]) -> str:
