@@ -93,8 +93,7 @@ IN_CONTEXT = [
     ),
     (
         "Zolochiv",
-        "Shelling of Zolochiv and Kozacha Lopan in the Kharkiv region wounded two people, Ukrainian "
-        "officials said.",
+        "Shelling of Zolochiv and Kozacha Lopan in the Kharkiv region wounded two people, Ukrainian officials said.",
         686895,  # the Kharkiv one, not the larger Zolochiv in Lviv Oblast (686896)
     ),
     ("Odessa", "Drones struck port infrastructure in Odessa overnight, Ukraine's air force said.", 698740),
@@ -113,9 +112,7 @@ IN_CONTEXT = [
 
 
 @pytest.mark.parametrize(("toponym", "text", "geonameid"), IN_CONTEXT)
-def test_context_picks_among_homonyms(
-    resolver: PlaceResolver, toponym: str, text: str, geonameid: int
-) -> None:
+def test_context_picks_among_homonyms(resolver: PlaceResolver, toponym: str, text: str, geonameid: int) -> None:
     result = resolver.resolve(toponym, resolver.context_for(text))
     assert result.location is not None, result.why
     assert result.location.geonameid == geonameid, result.why
@@ -145,9 +142,7 @@ REGIONS = [
 
 
 @pytest.mark.parametrize(("toponym", "country", "admin1"), REGIONS)
-def test_region_phrases_resolve_to_admin1(
-    resolver: PlaceResolver, toponym: str, country: str, admin1: str
-) -> None:
+def test_region_phrases_resolve_to_admin1(resolver: PlaceResolver, toponym: str, country: str, admin1: str) -> None:
     location = resolver.resolve(toponym).location
     assert location is not None
     assert (location.country_code, location.admin1_code) == (country, admin1)
@@ -168,9 +163,7 @@ def test_region_phrases_resolve_to_admin1(
         ("Glushkovsky district", 560995, 2),
     ],
 )
-def test_designators_and_proximity(
-    resolver: PlaceResolver, toponym: str, geonameid: int, precision: int
-) -> None:
+def test_designators_and_proximity(resolver: PlaceResolver, toponym: str, geonameid: int, precision: int) -> None:
     location = resolver.resolve(toponym).location
     assert location is not None
     assert (location.geonameid, location.geo_precision) == (geonameid, precision)
@@ -200,10 +193,7 @@ def test_region_hint_argument_gives_the_same_fallback(resolver: PlaceResolver) -
 
 def test_homonym_in_another_country_is_vetoed_by_the_region_the_text_names(resolver: PlaceResolver) -> None:
     # The only Lyubimovka in cities500 is in Dnipropetrovsk Oblast, Ukraine (702452).
-    text = (
-        "Ukrainian forces advanced near Korenevo and shelled Lyubimovka in the Kursk region, "
-        "Russian officials said."
-    )
+    text = "Ukrainian forces advanced near Korenevo and shelled Lyubimovka in the Kursk region, Russian officials said."
     loc = resolver.resolve("Lyubimovka", resolver.context_for(text)).location
     assert loc is not None
     assert loc.country_code == "RU" and loc.admin1_code == "41" and loc.geo_precision == 3
@@ -270,3 +260,12 @@ def test_region_spelled_unlike_geonames_is_still_found(resolver: PlaceResolver) 
     # GeoNames spells Myanmar's Sagaing Region "Sagain".
     ctx = resolver.context_for("A military air strike hit a village in Myanmar's Sagaing region.")
     assert set(ctx.regions) == {"MM.10"}
+
+
+def test_a_country_named_only_through_an_attacker_does_not_veto_the_target() -> None:
+    from sitreps.places import PlaceResolver, get_gazetteer
+
+    resolver = PlaceResolver(get_gazetteer())
+    text = "Russian forces launched a drone attack on Sumy overnight, injuring five people."
+    res = resolver.resolve("Sumy", resolver.context_for(text, ["Sumy"]))
+    assert res.location is not None and res.location.country_code == "UA"

@@ -136,8 +136,8 @@ def claim_for(
         stance = hedge or quote_speaker.stance
         return Claim(quote_speaker.claimant, stance, quote_speaker.ref)
     if ref is None:
-        if speaker_tok is not None and verb is not None:
-            # a speaker we cannot name as an actor ("footage", "the statement") -> the outlet reports it
+        if speaker_tok is not None:
+            # a source we cannot name as an actor ("footage", "local medics") -> the outlet reports it
             return Claim(reporter(outlet), hedge or "reported")
         return Claim(reporter(outlet), hedge or "asserted")
     stance = lexicon.verbs.get(verb.lemma_.lower(), "claimed") if verb is not None else "claimed"
@@ -149,8 +149,12 @@ def claim_for(
 
 
 def _third_party(tok: Token, lexicon: ClaimLexicon) -> bool:
-    words = {normalize_name(t.text) for t in tok.subtree} | {normalize_name(tok.lemma_)}
-    return bool(words & lexicon.third_party)
+    """An observer, not a party: single words ("monitors") or names ("United Nations") in the phrase."""
+    subtree = list(tok.subtree)
+    words = {normalize_name(t.text) for t in subtree} | {normalize_name(tok.lemma_)}
+    phrase = normalize_name(" ".join(t.text for t in subtree))
+    multi = {w for w in lexicon.third_party if " " in w}
+    return bool(words & lexicon.third_party) or any(f" {w} " in f" {phrase} " for w in multi)
 
 
 def speaker_of_sentence(

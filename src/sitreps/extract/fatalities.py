@@ -225,8 +225,20 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return total + current, j
 
 
+@cache
+def _starters() -> frozenset[str]:
+    """Every word a quantity can begin with; most tokens are none of these, and are skipped."""
+    lex = _lexicon()
+    words = {"between", "from", "a", "an", "dozen", *lex.units, *lex.scales}
+    words |= {p[0] for p in lex.zero_words} | {p[0] for p, _ in lex.quantifiers} | {p[0] for p, _ in lex.vague}
+    return frozenset(words)
+
+
 def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
     lex = _lexicon()
+    word = tokens[i].lower_
+    if word not in _starters() and not _DIGITS.match(word) and not all(p in lex.units for p in word.split("-")):
+        return None  # the cheap test first: this scan runs at every token of every sentence
     for phrase in lex.zero_words:
         if (
             _words(tokens, i, phrase)

@@ -201,7 +201,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     text = article.text
     par_starts = _paragraph_starts(text)
     actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)]
-    toponyms = spot(doc, res.gazetteer, actor_spans, registry.capital_country)
+    toponyms = spot(doc, res.gazetteer, actor_spans, registry.capital_country, registry.is_demonym)
     resolve_all(toponyms, text, res.resolver)
     for top in toponyms:
         if top.country and registry.country_of_modifier(top.text):
@@ -503,7 +503,9 @@ def _place_for(tok: Token, pred: Token, tops: list[Toponym]) -> Toponym | None:
         span = doc.char_span(top.start, top.end, alignment_mode="expand")
         return span is not None and span[0].idx in clause
 
-    return min(usable, key=lambda t: (t.precision_rank, not in_clause(t), abs(t.start - tok.idx)))
+    # the trigger's own clause first ("Moscow accused Kyiv of shelling a village in the Bryansk
+    # region": the shelling's place, not the accuser's), then the most specific, then the nearest
+    return min(usable, key=lambda t: (not in_clause(t), t.precision_rank, abs(t.start - tok.idx)))
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
@@ -513,8 +515,10 @@ def _absorb(into: Candidate, other: Candidate) -> None:
     into.fatalities.extend(other.fatalities)
     if _actor_rank(other.actor1) > _actor_rank(into.actor1):
         into.actor1, into.assoc1 = other.actor1, other.assoc1
-    if _actor_rank(other.actor2) > _actor_rank(into.actor2):
-        into.actor2 = other.actor2
+    if _actor_rank(other.actor2) > _actor_rank(into.actor2) and (
+        into.actor1 is None or other.actor2 is None or other.actor2.actor.id != into.actor1.actor.id
+    ):
+        into.actor2 = other.actor2  # never the initiator against itself
     if into.claim.claimant.id == "reporter" and other.claim.claimant.id != "reporter":
         into.claim = other.claim
     if (

@@ -18,6 +18,11 @@ from sitreps.model import Location
 
 # Words at least this frequent in English are ordinary words when the gazetteer does not know them.
 COMMON_ZIPF = 4.0
+# A gazetteer name this frequent as an English word ("On", "North", "May") is a place only when
+# the NER or a designator says so ("the town of Split"); rarer names ("Moscow") need neither.
+VERY_COMMON_ZIPF = 4.5
+NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"})
 DESIGNATORS = re.compile(
     r"\b(?:village|town|city|settlement|locality|hamlet|district|region|oblast|province|township|municipality|"
@@ -41,7 +46,7 @@ REGION_OF = re.compile(
 REGIONS_AFTER = re.compile(
     r"^(?:\s*,\s*[A-ZА-Я][\w'’\-]+)*\s*,?\s+and\s+[A-ZА-Я][\w'’\-]+\s+(?:regions|oblasts|provinces|governorates)\b"
 )
-REGION_WORDS = re.compile(r"^\s*(?:region|oblast|province|krai|kray|governorate)s?\b", re.IGNORECASE)
+REGION_WORDS = re.compile(r"^\s*(?:region|oblast|province|krai|kray|governorate|state)s?\b", re.IGNORECASE)
 # Origins are not where an event happened ("a raid from Ukraine", "from Belgorod to Vladivostok").
 ORIGIN_PREPS = frozenset({"from", "to", "toward", "towards"})
 
@@ -121,6 +126,16 @@ def _name_parts(doc: Doc, gazetteer) -> set[int]:
     return out
 
 
+def _whole_place_entity(tok) -> bool:
+    """The NER calls this one token a place by itself ("Split"), not a word of a longer one ("North Kivu")."""
+    doc = tok.doc
+    return (
+        tok.ent_type_ in PLACE_ENTS
+        and tok.ent_iob_ == "B"
+        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    )
+
+
 def _possessive_capital(doc: Doc, start: int, end: int, capital_country) -> bool:
     """ "Moscow's war effort", "Kyiv's forces": a capital standing for its government."""
     if capital_country is None or end >= len(doc) or doc[end].text not in ("'s", "’s", "'", "’"):
@@ -128,7 +143,9 @@ def _possessive_capital(doc: Doc, start: int, end: int, capital_country) -> bool
     return capital_country(doc[start:end].text) is not None
 
 
-def spot(doc: Doc, gazetteer, actor_spans: list[tuple[int, int]], capital_country=None) -> list[Toponym]:
+def spot(
+    doc: Doc, gazetteer, actor_spans: list[tuple[int, int]], capital_country=None, is_demonym=None
+) -> list[Toponym]:
     """Candidate toponyms with their phrase context (not yet resolved).
 
     `capital_country(name)` (the actor registry's) tells which names are capitals, so that a
@@ -154,6 +171,10 @@ def spot(doc: Doc, gazetteer, actor_spans: list[tuple[int, int]], capital_countr
             return
         if _possessive_capital(doc, span.start, span.end, capital_country):
             return
+        if any(t.ent_type_ in NOT_PLACE_ENTS for t in span):
+            return  # "on Thursday" is not Thursday Island
+        if is_demonym is not None and len(span) == 1 and is_demonym(span.text):
+            return  # "the Malian army": a people, not Malyan
         name = span.text
         before = text[max(sent.start_char, s - 80) : s]
         after = text[e : min(sent.end_char, e + 80)]
@@ -172,6 +193,14 @@ def spot(doc: Doc, gazetteer, actor_spans: list[tuple[int, int]], capital_countr
             return
         if not known and all(_common_word(t.text) for t in span if t.is_alpha):
             return  # "Later in the Kursk region": a capitalised word, not an unlisted village
+        if (
+            known
+            and len(span) == 1
+            and not (is_designated or hint)
+            and not _whole_place_entity(span[0])
+            and zipf_frequency(span.text.lower(), "en") >= VERY_COMMON_ZIPF
+        ):
+            return  # "On 12 May", "North Kivu" read word by word: everyday words, not places
         if not is_designated and all(t.i in name_parts for t in span):
             return
         prev = doc[span.start - 1] if span.start > sent.start else None

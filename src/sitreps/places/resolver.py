@@ -54,9 +54,7 @@ def _region_phrase_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _LIST_ITEM = re.compile(rf"[{_CAPITAL}]{_WORD}(?:\s+[{_CAPITAL}]{_WORD})?")
 # A list of names ending just before a phrase: "A, B and C, border towns in ..."
-_LIST_BEFORE = re.compile(
-    rf"({_LIST_ITEM.pattern}(?:\s*,\s*{_LIST_ITEM.pattern})*,?\s+and\s+{_LIST_ITEM.pattern})"
-)
+_LIST_BEFORE = re.compile(rf"({_LIST_ITEM.pattern}(?:\s*,\s*{_LIST_ITEM.pattern})*,?\s+and\s+{_LIST_ITEM.pattern})")
 _BIG_FOREIGN = "foreign"
 _POSSESSIVE = re.compile(r"['’]s$")
 # What may stand between a toponym and the region phrase that places it. After it:
@@ -238,26 +236,20 @@ class PlaceResolver:
         mentions.sort(key=lambda m: m.start)
         regions = {m.region.code: m.region for m in mentions}
         countries.update(r.country_code for r in regions.values())
-        ctx = PlaceContext(
-            text=text, countries=frozenset(countries), regions=regions, region_mentions=mentions
-        )
+        ctx = PlaceContext(text=text, countries=frozenset(countries), regions=regions, region_mentions=mentions)
         anchors: list[Anchor] = []
         for toponym in dict.fromkeys(toponyms):
             phrase = parse_toponym(toponym)
             if phrase.kind != "place":
                 continue
             scored = self._scored(phrase.name, ctx, hard_region=None, soft_region=ctx.hint_for(phrase.name))
-            alive = [
-                c for c in scored if not any(r.startswith(("rejected", _BIG_FOREIGN)) for r in c.reasons)
-            ]
+            alive = [c for c in scored if not any(r.startswith(("rejected", _BIG_FOREIGN)) for r in c.reasons)]
             if not alive or alive[0].matched not in ("name", "alternate"):
                 continue
             if len(alive) > 1 and alive[0].score - alive[1].score < self.settings["anchor_margin"]:
                 continue
             top = alive[0]
-            anchors.append(
-                Anchor(name_key(phrase.name), top.name, top.lat, top.lon, top.country_code, top.region)
-            )
+            anchors.append(Anchor(name_key(phrase.name), top.name, top.lat, top.lon, top.country_code, top.region))
         ctx.anchors = anchors
         if not toponyms:
             spotted = self.spot_toponyms(text)
@@ -364,7 +356,11 @@ class PlaceResolver:
                     reasons.append(f"far ({nearest[0]:.0f} km) from the article's places")
         big = cand.matched == "name" and cand.population >= s["veto_exempt_population"]
         if ctx.has_evidence and cand.country_code not in ctx.countries:
-            if nearest is None or nearest[0] > s["veto_km"]:
+            # without any resolved place in the story there is nothing to be far from: a country
+            # named only through an attacker ("Russian forces struck Sumy") does not veto the target
+            if nearest is None and cand.matched == "name":
+                reasons.append("country never named, but the story has no other place to weigh it against")
+            elif nearest is None or nearest[0] > s["veto_km"]:
                 if big:
                     reasons.append(f"{_BIG_FOREIGN}: a large city, kept though its country is never named")
                 else:

@@ -161,6 +161,10 @@ class ActorRegistry:
         norm = normalize_name(word)
         return self._demonyms.get(norm) or self._capitals.get(norm)
 
+    def is_demonym(self, word: str) -> bool:
+        """ "Malian", "Russian": names a people, never a place."""
+        return normalize_name(word) in self._demonyms
+
     def capital_country(self, word: str) -> str | None:
         return self._capitals.get(normalize_name(word))
 
