@@ -206,13 +206,17 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     for top in toponyms:
         if top.country and registry.country_of_modifier(top.text):
             top.country = None  # "Russian authorities": a demonym names people, not a place
+    countries = Counter(
+        t.location.country_code for t in toponyms if t.location is not None and t.location.country_code and not t.origin
+    )
     civilian_words = _civilian_words(registry)
     tracker = ActorTracker(
         ahead=[
             ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
             for ent in actor_entities(doc)
             if (entry := registry.get(ent.ent_id_)) is not None
-        ]
+        ],
+        default_country=countries.most_common(1)[0][0] if countries else None,
     )
     candidates: list[Candidate] = []
     orphan_figures: list[tuple[FatalityFigure, Claim, int, int, int]] = []

@@ -90,6 +90,8 @@ class ActorTracker:
     # every registered actor the article names, for a lede that names the group only later
     # ("The two armed groups ... announced" before "the Russian Volunteer Corps" is named)
     ahead: list[ActorRef] = field(default_factory=list)
+    # the country most of the story's places are in: whose "government forces" these are
+    default_country: str | None = None
 
     def note(self, ref: ActorRef | None) -> None:
         if ref is not None and ref.entry is not None and ref.how != "coref":
@@ -155,10 +157,32 @@ def _reporting_subject(pronoun: Token) -> Token | None:
 
 
 PLACE_NOUNS = frozenset({"territory", "soil", "land", "border", "region", "side", "area", "ground", "frontier"})
+DEFAULT_COUNTRY_ROLES = frozenset({"military", "police", "government"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PARTITIVES = frozenset(
-    {"handful", "group", "number", "dozen", "dozens", "hundred", "hundreds", "unit", "units", "band", "squad",
-     "detachment", "some", "several", "many", "most", "all", "few", "part", "members", "member"}
+    {
+        "handful",
+        "group",
+        "number",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "unit",
+        "units",
+        "band",
+        "squad",
+        "detachment",
+        "some",
+        "several",
+        "many",
+        "most",
+        "all",
+        "few",
+        "part",
+        "members",
+        "member",
+    }
 )
 CONTROL_NOUNS = frozenset({"control", "hands", "occupation"})
 
@@ -261,6 +285,9 @@ def resolve_phrase(
                 break
         if country is None and role_key != "civilians":
             country = _possessor_country(head, registry, tracker)
+        if country is None and role_key in DEFAULT_COUNTRY_ROLES and not _foreign_modifier(tokens, head):
+            # "government forces", "the interior ministry", "officials": the state the story is in
+            country = tracker.default_country
         if country:
             entry = registry.compose(country, role_key)
             if entry is not None:
@@ -279,6 +306,18 @@ def resolve_phrase(
             entry = registry.compose(cc, "government")
             if entry is not None:
                 return ActorRef(entry.actor(), entry, start, end, "capital")
+    # 4b. a named group the registry does not know ("Frontier Sentinels fighters", "fighters of
+    # the X Brigade"): kept under its own name and remembered, so a later "the group" finds it
+    if registry.is_generic_armed(head.lemma_) or registry.is_generic_armed(head.text):
+        named = _named_group(head)
+        if named is not None:
+            actor = unregistered(named.text)
+            entry = ActorEntry(id=actor.id, name=actor.name, type="rebel_group")
+            ref = ActorRef(actor, entry, named.start_char, named.end_char, "unregistered")
+            tracker.note(
+                ActorRef(actor, entry, named.start_char, named.end_char, "named", subject=head.dep_ in SUBJECT_DEPS)
+            )
+            return ref
     # 5. light coreference: "the Legion" / "the Corps" name the last registered actor whose name
     # holds that word; a pronoun inside what someone announced is that speaker ("the Legion
     # announced that they had captured ..."); generic armed nouns and pronouns otherwise
@@ -340,10 +379,10 @@ def resolve_phrase(
             if role != "claimant" and names_head and _is_place_name(ent.text):
                 continue  # "a drone attack on Sumy", a "TOWN (Wire) -" dateline: the NER's PERSON/ORG is a place
             return ActorRef(unregistered(ent.text), None, ent.start_char, ent.end_char, "unregistered")
-    if registry.is_generic_armed(head.text) or registry.is_generic_armed(head.lemma_):
-        named = _proper_name_of(head)
-        if named is not None:  # "fighters of the Tigray Defence Forces" that the NER missed
-            return ActorRef(unregistered(named.text), None, named.start_char, named.end_char, "unregistered")
+    if registry.is_generic_armed(head.lemma_) and head.lower_ not in PRONOUNS and role != "claimant":
+        # armed men no report names: ACLED's "Unidentified Armed Group (Country)"
+        actor = registry.unidentified_armed_group(tracker.default_country)
+        return ActorRef(actor, None, start, end, "unidentified")
     if registry.is_generic_armed(head.lemma_) or role_key in ("military", "police", "government"):
         return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
     if role == "claimant" and head.lemma_.lower() in SPEAKER_NOUNS:
@@ -358,6 +397,35 @@ SPEAKER_NOUNS = frozenset(
 )
 FORCE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _foreign_modifier(tokens: list[Token], head: Token) -> bool:
+    """A proper-noun modifier says whose forces these are ("Wagner forces", "Hamas officials")."""
+    return any(t.i != head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "poss") for t in tokens)
+
+
+def _named_group(head: Token) -> Span | None:
+    """The proper name a generic armed noun carries: "Frontier Sentinels fighters", "fighters of
+    (or from) the X", "the group, the X,"."""
+    doc = head.doc
+    compounds = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if compounds:
+        first = min(t.left_edge.i for t in compounds)
+        last = max(t.i for t in compounds)
+        words = [t for t in doc[first : last + 1] if t.dep_ != "det"]
+        if words and all(t.text[:1].isupper() for t in words) and not any(t.ent_type_ in ("GPE", "LOC") for t in words):
+            return doc[words[0].i : words[-1].i + 1]
+    named = _proper_name_of(head)
+    if named is not None:
+        return named
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("GPE", "LOC"):
+                    words = [t for t in pobj.subtree if t.dep_ != "det" and t.i <= pobj.i]
+                    if words and all(t.text[:1].isupper() for t in words):
+                        return doc[words[0].i : pobj.i + 1]
+    return None
 
 
 def _proper_name_of(head: Token) -> Span | None:

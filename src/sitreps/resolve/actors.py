@@ -183,6 +183,15 @@ class ActorRegistry:
         name = role.name_pattern.format(country=country.name, since="{since}").replace(" ({since}-)", since)
         return ActorEntry(id=actor_id, name=name, type=role.type, side=None, country=country.code, inter=role.inter)
 
+    def unidentified_armed_group(self, country_code: str | None) -> Actor:
+        """ACLED's catch-all for armed men no report names, per country."""
+        country = self.countries.get(country_code) if country_code else None
+        if country is None:
+            return Actor(id="unidentified:armed-group", name="Unidentified Armed Group")
+        return Actor(
+            id=f"unidentified:armed-group-{country.code.lower()}", name=f"Unidentified Armed Group ({country.name})"
+        )
+
     def civilians(self, country_code: str | None) -> Actor:
         entry = self.compose(country_code, "civilians") if country_code else None
         return entry.actor() if entry else Actor(id="CIV", name="Civilians")
