@@ -60,10 +60,7 @@ def main(n: int) -> None:
             start = time.perf_counter()
             report = run_ingest(store, [str(folder)], recursive=True, extractor=extractor, fuse=fuse)
             full = time.perf_counter() - start
-    print(
-        f"articles: {n} (cleaned {cleaned}, stored {report.new}, "
-        f"mentions {report.mentions}, events {report.events})"
-    )
+    print(f"articles: {n} (cleaned {cleaned}, stored {report.new}, mentions {report.mentions}, events {report.events})")
     print(f"baseline read+clean: {cleaned / baseline:8.1f} articles/s ({baseline:.2f} s)")
     print(
         f"full ingest:         {report.new / full:8.1f} articles/s ({full:.2f} s)  "

@@ -19,9 +19,7 @@ def sitreps(db: Path, *args: str, stdin: bytes | None = None):  # noqa: ANN201 -
     return runner.invoke(app, ["--db", str(db), *args], input=stdin)
 
 
-def test_ingest_stores_the_good_files_and_lists_each_bad_one_and_exits_1(
-    db_path: Path, reports_dir: Path
-) -> None:
+def test_ingest_stores_the_good_files_and_lists_each_bad_one_and_exits_1(db_path: Path, reports_dir: Path) -> None:
     result = sitreps(db_path, "ingest", "--recursive", str(reports_dir))
     assert result.exit_code == 1, result.output
     bad_lines = [line for line in result.stderr.splitlines() if line.startswith(str(reports_dir))]
@@ -56,9 +54,7 @@ def test_ingest_reads_stdin_for_dash(db_path: Path) -> None:
     assert article.source == "-" and "grain silos" in article.text
 
 
-def test_articles_show_and_export_read_back_what_was_ingested(
-    db_path: Path, reports_dir: Path, tmp_path: Path
-) -> None:
+def test_articles_show_and_export_read_back_what_was_ingested(db_path: Path, reports_dir: Path, tmp_path: Path) -> None:
     sitreps(db_path, "ingest", "-r", str(reports_dir))
     with Store(db_path, read_only=True) as store:
         darfur = next(a for a in store.articles() if a.source.endswith("darfur.txt"))

@@ -72,9 +72,7 @@ def test_stdin_is_read_when_dash_is_given(store: Store) -> None:
     assert article.source == "-" and "Tajoura" in article.text
 
 
-def test_the_default_extractor_produces_mentions_that_the_store_fuses(
-    store: Store, reports_dir: Path
-) -> None:
+def test_the_default_extractor_produces_mentions_that_the_store_fuses(store: Store, reports_dir: Path) -> None:
     extractor = load_default_extractor(AppContext(db_path=Path(store.path)))
     report: IngestReport = run_ingest(store, [str(reports_dir)], recursive=True, extractor=extractor)
     if extractor is None:  # TRANSITIONAL: the extract stage is landing; then this branch goes.

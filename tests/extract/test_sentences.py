@@ -278,7 +278,13 @@ CASES = [
     pytest.param(
         "A car bomb exploded in Mogadishu on Saturday, killing at least eight people, police said.",
         Expect(
-            REMOTE, IED, place="Mogadishu", date="2024-06-08", fatalities=(None, 8, None), claimant="Police Forces of Somalia (2022-)", count=1
+            REMOTE,
+            IED,
+            place="Mogadishu",
+            date="2024-06-08",
+            fatalities=(None, 8, None),
+            claimant="Police Forces of Somalia (2022-)",
+            count=1,
         ),
         id="car-bomb-exploded",
     ),
@@ -652,7 +658,14 @@ CASES = [
     ),
     pytest.param(
         "There were no casualties after a drone hit a warehouse in Bryansk on Saturday, the governor said.",
-        Expect(REMOTE, AIR, place="Bryansk", fatalities=(0, 0, 0), claimant="Government of Russia (2000-)", stance="claimed"),
+        Expect(
+            REMOTE,
+            AIR,
+            place="Bryansk",
+            fatalities=(0, 0, 0),
+            claimant="Government of Russia (2000-)",
+            stance="claimed",
+        ),
         id="no-casualties-is-zero",
     ),
     # --- machine-translated bulletins (Russian -> English) -------------------------------------
@@ -756,7 +769,14 @@ CASES = [
     ),
     pytest.param(
         "The army confirmed that militants had attacked a convoy near Gao, killing two soldiers.",
-        Expect(BATTLE, CLASH, toponym="Gao", fatalities=(2, 2, 2), claimant="Military Forces of Mali (2021-)", stance="confirmed"),
+        Expect(
+            BATTLE,
+            CLASH,
+            toponym="Gao",
+            fatalities=(2, 2, 2),
+            claimant="Military Forces of Mali (2021-)",
+            stance="confirmed",
+        ),
         id="army-confirmed",
     ),
 ]

@@ -46,15 +46,9 @@ def test_opposite_side_fatality_claims_surface_as_a_contradiction():
 
 def test_best_prefers_the_lowest_neutral_figure_never_an_average():
     ms = [
-        mention(
-            "m1", "a0", date=day("2024-05-10"), place="kutum", claimant="SD_GOV", fatalities={"best": 40}
-        ),
-        mention(
-            "m2", "a1", date=day("2024-05-10"), place="kutum", claimant="reporter", fatalities={"best": 12}
-        ),
-        mention(
-            "m3", "a2", date=day("2024-05-10"), place="kutum", claimant="reporter", fatalities={"best": 15}
-        ),
+        mention("m1", "a0", date=day("2024-05-10"), place="kutum", claimant="SD_GOV", fatalities={"best": 40}),
+        mention("m2", "a1", date=day("2024-05-10"), place="kutum", claimant="reporter", fatalities={"best": 12}),
+        mention("m3", "a2", date=day("2024-05-10"), place="kutum", claimant="reporter", fatalities={"best": 15}),
         mention("m4", "a3", date=day("2024-05-10"), place="kutum", claimant="RSF", fatalities={"high": 5}),
     ]
     fat = only_event(ms).fatalities
@@ -75,9 +69,7 @@ def test_consistent_figures_raise_no_contradiction():
 
 
 def test_five_outlets_repeating_one_ministry_claim_are_one_independent_source():
-    ms = [
-        mention(f"m{i}", f"a{i}", date=day("2024-05-10"), place="tawila", claimant="SD_GOV") for i in range(5)
-    ]
+    ms = [mention(f"m{i}", f"a{i}", date=day("2024-05-10"), place="tawila", claimant="SD_GOV") for i in range(5)]
     event = only_event(ms)
     assert event.sources == 5
     assert event.independent_sources == 1
@@ -100,9 +92,7 @@ def test_outlet_falls_back_to_the_source_domain():
     arts["x1"] = arts["a0"].model_copy(
         update={"id": "x1", "outlet": None, "source": "https://www.sudantribune.net/a/1"}
     )
-    arts["x2"] = arts["a0"].model_copy(
-        update={"id": "x2", "outlet": None, "source": "https://sudantribune.net/a/2"}
-    )
+    arts["x2"] = arts["a0"].model_copy(update={"id": "x2", "outlet": None, "source": "https://sudantribune.net/a/2"})
     ms = [
         mention("m1", "x1", date=day("2024-05-10"), place="tawila"),
         mention("m2", "x2", date=day("2024-05-10"), place="tawila"),
@@ -142,12 +132,8 @@ def test_most_precise_date_wins_and_named_actor_beats_unidentified():
     ms = [
         mention("m1", "a0", date=day("2024-05-10", inferred=True), place="kutum"),
         mention("m2", "a1", date=day("2024-05-10"), place="kutum"),
-        mention("m3", "a2", date=day("2024-05-10"), place="kutum", actor1=None).model_copy(
-            update={"actor1": unknown}
-        ),
-        mention("m4", "a3", date=day("2024-05-10"), place="kutum", actor1=None).model_copy(
-            update={"actor1": unknown}
-        ),
+        mention("m3", "a2", date=day("2024-05-10"), place="kutum", actor1=None).model_copy(update={"actor1": unknown}),
+        mention("m4", "a3", date=day("2024-05-10"), place="kutum", actor1=None).model_copy(update={"actor1": unknown}),
     ]
     event = only_event(ms)
     assert event.date.inferred is False

@@ -52,9 +52,7 @@ def test_html_record_is_extracted_and_its_own_fields_win(tmp_path: Path) -> None
         "</body></html>"
     )
     path = tmp_path / "feed.jsonl"
-    path.write_text(
-        json.dumps({"html": html, "title": "Drones downed over Bryansk"}) + "\n", encoding="utf-8"
-    )
+    path.write_text(json.dumps({"html": html, "title": "Drones downed over Bryansk"}) + "\n", encoding="utf-8")
     [doc] = list(read_paths([str(path)]))
     assert doc.metadata["title"] == "Drones downed over Bryansk"
     assert doc.metadata["format"] == "html"

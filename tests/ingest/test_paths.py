@@ -99,9 +99,7 @@ def test_oversize_file_is_rejected_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text(ENGLISH * 10, encoding="utf-8")
     size = path.stat().st_size
-    assert read_all(str(path), max_bytes=100) == [
-        Rejection(str(path), f"file too large ({size} bytes > limit of 100)")
-    ]
+    assert read_all(str(path), max_bytes=100) == [Rejection(str(path), f"file too large ({size} bytes > limit of 100)")]
 
 
 def test_unreadable_file_is_rejected(tmp_path: Path) -> None:

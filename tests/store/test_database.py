@@ -21,9 +21,7 @@ SAKE = article(
 
 def _counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
-    counts = {
-        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "mentions", "events")
-    }
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "mentions", "events")}
     con.close()
     return counts
 
@@ -53,9 +51,7 @@ def test_mentions_from_two_outlets_fuse_into_one_event_with_two_sources(store: S
 def test_reingesting_the_same_articles_is_a_no_op(store: Store, db_path: Path) -> None:
     store.ingest_batch([GOMA], [mention(GOMA)], fuse_by_type_day_place)
     before = store.export()
-    again = store.ingest_batch(
-        [GOMA, GOMA], [mention(GOMA), mention(GOMA, day="2024-07-07")], fuse_by_type_day_place
-    )
+    again = store.ingest_batch([GOMA, GOMA], [mention(GOMA), mention(GOMA, day="2024-07-07")], fuse_by_type_day_place)
     assert (again.new_articles, again.new_mentions) == (0, 0)
     assert store.export() == before
 

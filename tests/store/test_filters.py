@@ -11,9 +11,7 @@ KHARKIV = article(
     "Russian missiles struck Kharkiv overnight, the regional governor said. Three people were wounded.",
     outlet="Dnipro Ledger",
 )
-GOMA = article(
-    "M23 fighters clashed with the army near Goma. The fighting lasted hours.", outlet="Kivu Times"
-)
+GOMA = article("M23 fighters clashed with the army near Goma. The fighting lasted hours.", outlet="Kivu Times")
 SAKE = article("Rebels seized Sake after heavy fighting, residents said.", outlet="Great Lakes Wire")
 LAGOS = article("Hundreds protested fuel prices in Lagos on Tuesday.", outlet="Lagoon Post")
 

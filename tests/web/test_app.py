@@ -84,9 +84,7 @@ def test_paging_returns_consecutive_slices_and_the_full_total(client: httpx.Clie
         ({"since": "2024-03-10", "until": "2024-03-01"}, "since must not be after until"),
     ],
 )
-def test_a_bad_filter_is_a_422_that_names_the_problem(
-    client: httpx.Client, params: dict, message: str
-) -> None:
+def test_a_bad_filter_is_a_422_that_names_the_problem(client: httpx.Client, params: dict, message: str) -> None:
     response = client.get("/api/events", params=params)
     assert response.status_code == 422
     assert message in response.json()["detail"]
@@ -95,9 +93,7 @@ def test_a_bad_filter_is_a_422_that_names_the_problem(
 # -- details --------------------------------------------------------------------------------------
 
 
-def test_event_detail_has_mentions_with_evidence_in_context(
-    client: httpx.Client, sample: SampleStore
-) -> None:
+def test_event_detail_has_mentions_with_evidence_in_context(client: httpx.Client, sample: SampleStore) -> None:
     kadugli = event_at(client, "Kadugli")
     detail = client.get(f"/api/events/{kadugli['id']}").json()
     assert {m["outlet"] for m in detail["mentions"]} == {"Nile Wire", "Kordofan Daily"}
@@ -130,9 +126,7 @@ def test_an_unknown_id_is_a_404_with_a_message(client: httpx.Client, path: str) 
     assert "no " in response.json()["detail"]
 
 
-def test_article_detail_has_text_removed_boilerplate_and_spans(
-    client: httpx.Client, sample: SampleStore
-) -> None:
+def test_article_detail_has_text_removed_boilerplate_and_spans(client: httpx.Client, sample: SampleStore) -> None:
     article = sample.articles["kordofan_wire"]
     body = client.get(f"/api/articles/{article.id}").json()
     assert body["text"] == article.text
@@ -142,9 +136,7 @@ def test_article_detail_has_text_removed_boilerplate_and_spans(
     assert span["event_type"] == "Explosions/Remote violence" and span["event_id"].startswith("ev-")
 
 
-def test_markup_in_article_text_comes_back_verbatim_as_json_text(
-    client: httpx.Client, sample: SampleStore
-) -> None:
+def test_markup_in_article_text_comes_back_verbatim_as_json_text(client: httpx.Client, sample: SampleStore) -> None:
     body = client.get(f"/api/articles/{sample.articles['xss_blog'].id}").json()
     assert XSS_SCRIPT in body["text"]
     assert client.get("/api/health").headers["content-type"].startswith("application/json")

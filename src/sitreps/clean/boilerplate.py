@@ -27,6 +27,8 @@ _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'
 class Stripped:
     text: str
     removed: list[str] = field(default_factory=list)
+    # The wire dateline cut from the first paragraph ("EL WAK, Kenya, April 3 (Highland Courier) -").
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,17 +53,26 @@ def load_rules() -> BoilerplateRules:
     settings = load_settings()
     markers = "|".join(f"(?:{m})" for m in settings["related_block_markers"])
     patterns = tuple(
-        re.compile(pattern, re.IGNORECASE)
-        for group in settings["line_patterns"].values()
-        for pattern in group
+        re.compile(pattern, re.IGNORECASE) for group in settings["line_patterns"].values() for pattern in group
     )
     agencies = "|".join(re.escape(a) for a in settings["agencies"])
+    # The date a dateline may carry: "April 3", "June 14, 2023", "Wednesday 2 April 2025".
+    dateline_date = (
+        r"(?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?"
+        r"|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?(?: \d{4})?)"
+    )
+    # An outlet's tag: "(Reuters)", "(Highland Courier)".
+    outlet_tag = r"\([A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,4}\)"
     wire_dateline = re.compile(
-        # PLACE[, REGION][, Month Day] (AGENCY) -   or   PLACE, Country -   at a paragraph start
+        # Place[, Region][, Month Day] (AGENCY) -   for the agencies listed, any place spelling
         r"^(?:[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})?"
         r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*)?"
         rf"\((?:{agencies})\)\s*[-–—]+\s*"
-        r"|^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s+[-–—]+\s+"
+        # PLACE[, Country][, date][ (Outlet)] -   with the place in capitals, any outlet
+        r"|^(?:[A-Z]{3,}|[A-Z]{2}[ -][A-Z]{2,})(?:[ -][A-Z]{2,}){0,2}"
+        r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+        rf"(?:,? {dateline_date})?"
+        rf"(?:\s*{outlet_tag})?\s+[-–—]+\s+"
     )
     return BoilerplateRules(
         related_markers=re.compile(rf"^(?:{markers})\s*[:.…!]*$", re.IGNORECASE),
@@ -135,6 +146,7 @@ def strip_boilerplate(text: str, title: str | None = None) -> Stripped:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     kept: list[str] = []
     in_link_block = False
+    cut_dateline: str | None = None
     for index, paragraph in enumerate(paragraphs):
         if len(paragraphs) >= 3 and _is_link_list(paragraph, rules):
             removed.append(paragraph)
@@ -148,13 +160,17 @@ def strip_boilerplate(text: str, title: str | None = None) -> Stripped:
                 in_link_block = True
                 removed.append(stripped)
                 continue
-            if in_link_block and is_headline_like(stripped, rules.headline_max_words):
+            if in_link_block and (
+                is_headline_like(stripped, rules.headline_max_words)
+                or (is_bullet(stripped) and len(stripped.split()) <= rules.headline_max_words)
+            ):
+                # A linked headline, or a bulleted one ("- Podcast: Who are they?").
                 removed.append(stripped)
                 continue
             in_link_block = False
-            if (
-                matches_line_pattern(stripped) or is_hashtag_line(stripped) or repeats_title(stripped, title)
-            ) and not (starts_quoted(stripped) and len(stripped.split()) > 3):
+            if (matches_line_pattern(stripped) or is_hashtag_line(stripped) or repeats_title(stripped, title)) and not (
+                starts_quoted(stripped) and len(stripped.split()) > 3
+            ):
                 removed.append(stripped)
                 continue
             lines.append(stripped)
@@ -165,8 +181,8 @@ def strip_boilerplate(text: str, title: str | None = None) -> Stripped:
             removed.append(kept_paragraph)
             continue
         if not kept:
-            kept_paragraph, dateline = strip_wire_dateline(kept_paragraph)
-            if dateline:
-                removed.append(dateline)
+            kept_paragraph, cut_dateline = strip_wire_dateline(kept_paragraph)
+            if cut_dateline:
+                removed.append(cut_dateline)
         kept.append(kept_paragraph)
-    return Stripped("\n\n".join(kept), removed)
+    return Stripped("\n\n".join(kept), removed, cut_dateline)

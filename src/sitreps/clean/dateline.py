@@ -122,9 +122,13 @@ def parse_published(value: str) -> DateValue | None:
     return _day(found[0]) if found else None
 
 
-def _day(found: date) -> DateValue:
+def day_value(found: date) -> DateValue:
+    """A date written in full, as a day-precision DateValue."""
     iso = found.isoformat()
     return DateValue(start=iso, end=iso, precision="day", inferred=False)
+
+
+_day = day_value
 
 
 def _only_a_date(line: str, match: re.Match[str]) -> bool:
@@ -134,6 +138,12 @@ def _only_a_date(line: str, match: re.Match[str]) -> bool:
     rest = patterns.time.sub(" ", rest)
     tokens = [t.strip(",|:;()").casefold() for t in rest.split()]
     return all(not t or t in patterns.filler_words for t in tokens)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that holds a full date and nothing else but filler ("Published", a time, "GMT")."""
+    found = find_date(line)
+    return found is not None and _only_a_date(line, found[1])
 
 
 def extract_header_date(text: str) -> HeaderDate:
@@ -159,8 +169,6 @@ def extract_header_date(text: str) -> HeaderDate:
                     continue  # a sentence: its date is when something happened, not publication
                 return HeaderDate(_day(published), text)
             rest = lines[:l_index] + lines[l_index + 1 :]
-            new_paragraphs = (
-                paragraphs[:p_index] + (["\n".join(rest)] if rest else []) + paragraphs[p_index + 1 :]
-            )
+            new_paragraphs = paragraphs[:p_index] + (["\n".join(rest)] if rest else []) + paragraphs[p_index + 1 :]
             return HeaderDate(_day(published), "\n\n".join(new_paragraphs), [line.strip()])
     return HeaderDate(None, text)

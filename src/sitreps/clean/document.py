@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+from sitreps.clean.attribution import outlet_from_header
 from sitreps.clean.boilerplate import strip_boilerplate
-from sitreps.clean.dateline import extract_header_date, parse_published
+from sitreps.clean.dateline import day_value, extract_header_date, find_date, parse_published
 from sitreps.clean.glue import KnownName, repair_glue
 from sitreps.clean.headline import split_title
 from sitreps.clean.identity import article_id
@@ -33,23 +34,32 @@ def _raw_text(raw: RawDocument) -> str:
         raise CleanError(str(exc)) from exc
 
 
-def _outlet(raw: RawDocument, url: str | None) -> str | None:
+def _meta_outlet(raw: RawDocument) -> str | None:
     outlet = raw.metadata.get("outlet")
-    if isinstance(outlet, str) and outlet.strip():
-        return outlet.strip()
+    return outlet.strip() if isinstance(outlet, str) and outlet.strip() else None
+
+
+def _outlet(raw: RawDocument, url: str | None, from_header: str | None) -> str | None:
+    """Metadata first, then the site the URL names, then the outlet the header names."""
+    outlet = _meta_outlet(raw)
+    if outlet:
+        return outlet
     if url:
         host = urlparse(url).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
+        if host.removeprefix("www."):
+            return host.removeprefix("www.")
+    return from_header
 
 
 def clean_document(raw: RawDocument, known_name: KnownName | None = None) -> Article:
     """Clean one document. Steps, in order:
 
     1. repair Unicode (ftfy, legacy code pages) and whitespace;
-    2. take the title off the top (or drop the metadata title's repeat);
+    2. take the title off the top (or drop the metadata title's repeat), and a masthead;
     3. read the publication date from a header date line (metadata wins when it has one);
-    4. strip boilerplate lines and blocks;
+    4. strip boilerplate lines and blocks, and the wire dateline (whose full date, if it has
+       one, is the publication date when nothing above gave one; its outlet tag, or a staff
+       byline, names the outlet when metadata does not);
     5. split MT-glued words;
     6. detect the language and hash the text into the article id.
     """
@@ -58,7 +68,7 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None) -> Art
     meta_title = repair_unicode(meta_title) if isinstance(meta_title, str) and meta_title.strip() else None
     removed: list[str] = []
 
-    titled = split_title(text, meta_title)
+    titled = split_title(text, meta_title, _meta_outlet(raw))
     removed += titled.removed
     header = extract_header_date(titled.text)
     removed += header.removed
@@ -77,6 +87,9 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None) -> Art
         published = parse_published(meta_published)
     if published is None:
         published = header.published
+    if published is None and stripped.dateline:
+        found = find_date(stripped.dateline)
+        published = day_value(found[0]) if found else None
 
     url = raw.metadata.get("url")
     url = url if isinstance(url, str) and url.strip() else None
@@ -86,7 +99,7 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None) -> Art
     return Article(
         id=article_id(body),
         source=raw.source,
-        outlet=_outlet(raw, url),
+        outlet=_outlet(raw, url, outlet_from_header(stripped.dateline, removed)),
         title=titled.title,
         published=published,
         language=language.strip().lower(),

@@ -70,17 +70,13 @@ def _next_word_fits(tail: str, following: str, settings: GlueSettings) -> bool:
     word = match.group(1)
     if tail in settings.prepositions:
         bare = word.strip("\"'“‘«(")
-        return bool(bare) and (
-            bare.casefold() in settings.after_preposition or bare[0].isupper() or bare[0].isdigit()
-        )
+        return bool(bare) and (bare.casefold() in settings.after_preposition or bare[0].isupper() or bare[0].isdigit())
     if tail in settings.clause_tails:
         return word[0].islower() and word.isalpha()
     return False
 
 
-def best_split(
-    token: str, following: str = "", known_name: KnownName | None = None
-) -> tuple[str, str] | None:
+def best_split(token: str, following: str = "", known_name: KnownName | None = None) -> tuple[str, str] | None:
     """The (head, tail) a glued token should be split into, or None to leave it whole."""
     settings = load_glue_settings()
     if _zipf(token) > settings.glued_max_zipf or (known_name is not None and known_name(token)):

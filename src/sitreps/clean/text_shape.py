@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_QUOTE_FOLD = str.maketrans(
-    {"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "…": "..."}
-)
+_QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "…": "..."})
 _OPENING_QUOTES = "\"'“‘«„"
 # "[REPORT]", "[LATEST]": section tags some sites append to linked headlines.
 _TRAILING_TAG = re.compile(r"\s*\[[A-Z][A-Z ]{1,20}\]$")

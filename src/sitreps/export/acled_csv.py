@@ -116,9 +116,7 @@ def _registry_inter() -> tuple[dict[str, int], list[dict[str, Any]]]:
         if "{cc}" not in template or not isinstance(inter, int):
             continue
         prefix, _, suffix = template.partition("{cc}")
-        rules.append(
-            {"id_prefix": prefix, "inter": inter} if prefix else {"id_suffix": suffix, "inter": inter}
-        )
+        rules.append({"id_prefix": prefix, "inter": inter} if prefix else {"id_suffix": suffix, "inter": inter})
     return codes, rules
 
 

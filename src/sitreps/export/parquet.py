@@ -72,10 +72,7 @@ def arrow_type(annotation: Any) -> pa.DataType:
 def arrow_schema(model: type[BaseModel]) -> pa.Schema:
     pa = _pyarrow()
     return pa.schema(
-        [
-            pa.field(field.alias or name, arrow_type(field.annotation))
-            for name, field in model.model_fields.items()
-        ]
+        [pa.field(field.alias or name, arrow_type(field.annotation)) for name, field in model.model_fields.items()]
     )
 
 

@@ -699,9 +699,7 @@ def _split_disputed(cands: list[Candidate]) -> list[Candidate]:
                 fatalities=g,
                 # the event's own sentence and the sentences that carry this side's figures
                 evidence=[
-                    (s, e)
-                    for i, (s, e) in enumerate(cand.evidence)
-                    if i == 0 or any(s <= f.start < e for f, _ in g)
+                    (s, e) for i, (s, e) in enumerate(cand.evidence) if i == 0 or any(s <= f.start < e for f, _ in g)
                 ],
                 paragraph=cand.paragraph,
                 when=cand.when,

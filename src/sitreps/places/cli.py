@@ -81,9 +81,7 @@ def resolve_command(
 
 @places_app.command("add")
 def add_command(
-    file: Path = typer.Argument(
-        ..., exists=True, dir_okay=False, help="GeoNames dump (RU.txt) or places CSV."
-    ),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="GeoNames dump (RU.txt) or places CSV."),
 ) -> None:
     """Add a GeoNames country dump or a CSV of your own places, and rebuild the index.
 

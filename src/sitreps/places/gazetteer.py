@@ -86,9 +86,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _build_places(
-    records: Iterable[sources.PlaceRecord], known_ids: dict[int, int], first_row: int
-) -> dict[str, Any]:
+def _build_places(records: Iterable[sources.PlaceRecord], known_ids: dict[int, int], first_row: int) -> dict[str, Any]:
     """Columns and name indexes for `records`, numbered from `first_row`.
 
     A record whose geonameid is in `known_ids` (a country dump repeating a cities500 place)
@@ -507,9 +505,7 @@ class Gazetteer:
         ix = self._ix
         for stem in adjective_stems(key):
             for form in (stem, variant_key_of(stem)):
-                codes = [
-                    c for c in ix["region_keys"].get(form, ()) if not country or c.startswith(country + ".")
-                ]
+                codes = [c for c in ix["region_keys"].get(form, ()) if not country or c.startswith(country + ".")]
                 if codes:
                     return self.region_by_code(self._prefer_region(codes))
         for stem in adjective_stems(key):

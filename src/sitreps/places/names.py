@@ -99,9 +99,7 @@ def _phrase_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     near_prefix = re.compile(rf"^(?:{alternation(lex['near_phrases'])})\s+(?:the\s+)?", re.I)
     near_suffix = re.compile(rf"\s+(?:{alternation(lex['near_suffixes'])})$", re.I)
     settlement = alternation(lex["settlement_words"])
-    settlement_re = re.compile(
-        rf"^(?:(?:the\s+)?(?:{settlement})\s+(?:of\s+)?)|(?:\s+(?:{settlement}))$", re.I
-    )
+    settlement_re = re.compile(rf"^(?:(?:the\s+)?(?:{settlement})\s+(?:of\s+)?)|(?:\s+(?:{settlement}))$", re.I)
     regionish = alternation(lex["region_words"] + lex["district_words"])
     designator_re = re.compile(
         rf"^(?:the\s+)?(?P<pre>{regionish})\s+of\s+|\s+(?P<post>{regionish})$|^(?P<first>{regionish})\s+",

@@ -160,9 +160,7 @@ def user_records(places_dir: Path) -> Iterator[PlaceRecord]:
 def user_files(places_dir: Path) -> list[Path]:
     if not places_dir.is_dir():
         return []
-    return sorted(
-        p for p in places_dir.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".csv", ".tsv")
-    )
+    return sorted(p for p in places_dir.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".csv", ".tsv"))
 
 
 def add_user_file(path: Path, places_dir: Path) -> tuple[Path, int]:

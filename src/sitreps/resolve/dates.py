@@ -105,9 +105,7 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}  # Mon
 
 _MONTH_FULL = "(?:" + "|".join(n for n in calendar.month_name if n) + ")"
 _MONTH_ANY = (
-    "(?:"
-    + "|".join(n for n in calendar.month_name if n)
-    + r"|(?:Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?)"
+    "(?:" + "|".join(n for n in calendar.month_name if n) + r"|(?:Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?)"
 )
 _WEEKDAY = "(?:" + "|".join(calendar.day_name) + ")"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -155,21 +153,13 @@ _PATTERN_SOURCES: tuple[tuple[str, str], ...] = (
     ),
     (
         "month",
-        r"(?:(?P<since>since)|in|during|throughout|(?P<rel>last|this))\s+(?P<month>"
-        + _MONTH_FULL
-        + r")(?![-\w])",
+        r"(?:(?P<since>since)|in|during|throughout|(?P<rel>last|this))\s+(?P<month>" + _MONTH_FULL + r")(?![-\w])",
     ),
     ("year", r"(?:(?P<since>since)|in|during|throughout)\s+(?P<year>(?:19|20)\d{2})(?![\d-])"),
     (
         "weekday",
         r"(?:(?P<since>since)\s+|(?P<last>last)\s+|(?:on|this|early|late|overnight(?:\s+on)?)\s+)?"
-        r"(?:(?:early|late)\s+on\s+)?"
-        + _PART_OF
-        + r"(?P<weekday>"
-        + _WEEKDAY
-        + r")(?:\s+"
-        + _PART_OF_DAY
-        + r")?",
+        r"(?:(?:early|late)\s+on\s+)?" + _PART_OF + r"(?P<weekday>" + _WEEKDAY + r")(?:\s+" + _PART_OF_DAY + r")?",
     ),
     ("day_before_yesterday", r"(?:on\s+)?the\s+day\s+before\s+yesterday"),
     ("yesterday", r"yesterday(?:\s+" + _PART_OF_DAY + r")?|last\s+night"),
@@ -244,9 +234,7 @@ class _Anchor:
         if published is None:
             return _Anchor(None, None)
         start, end = date.fromisoformat(published.start[:10]), date.fromisoformat(published.end[:10])
-        return _Anchor(
-            start if published.precision == "day" else None, start if published.precision == "day" else end
-        )
+        return _Anchor(start if published.precision == "day" else None, start if published.precision == "day" else end)
 
 
 def _value(start: date, end: date, precision: Precision, inferred: bool, anchor: _Anchor) -> DateValue | None:
@@ -365,17 +353,13 @@ def _resolve_day_month(groups: dict[str, str], anchor: _Anchor) -> DateValue | N
         year = anchor.latest.year - (0 if groups["yearword"].lower() in ("this", "the current") else 1)
         parsed = _parse_absolute(f"{day_number} {calendar.month_name[month]} {year}", "DMY", anchor, True)
     else:
-        parsed = _parse_absolute(
-            f"{day_number} {calendar.month_name[month]}", "DMY", anchor, year_written=False
-        )
+        parsed = _parse_absolute(f"{day_number} {calendar.month_name[month]}", "DMY", anchor, year_written=False)
     return None if parsed is None else _value(parsed, parsed, "day", False, anchor)
 
 
 def _resolve_month(groups: dict[str, str], anchor: _Anchor) -> DateValue | None:
     month = _MONTH_NUMBERS[groups["month"].lower()]
-    part = (
-        groups.get("part") or groups.get("third") or (groups["half"] + " half" if "half" in groups else None)
-    )
+    part = groups.get("part") or groups.get("third") or (groups["half"] + " half" if "half" in groups else None)
     first, last_of_part = _lexicon().month_parts[part.lower()] if part is not None else (1, 31)
     if "year" in groups:
         year: int | None = _year_of(groups["year"])

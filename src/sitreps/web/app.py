@@ -9,7 +9,8 @@ from __future__ import annotations
 import hmac
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -68,9 +69,11 @@ class WebSettings:
     token: str | None = None
     max_ingest_bytes: int = DEFAULT_MAX_INGEST_BYTES
     lock_timeout: float = 3.0
-    # An ingest may wait this long for in-flight reads (and another process's write lock).
+    # An ingest may wait this long for another process's write lock (or another POST's).
     ingest_lock_timeout: float = 30.0
     actors_files: tuple[Path, ...] = field(default_factory=tuple)
+    # Where reads' snapshot copy of the store goes (see store_access); None: the system temp dir.
+    snapshot_dir: Path | None = None
 
 
 class IngestPipeline:
@@ -87,9 +90,7 @@ class IngestPipeline:
 
         with self._lock:
             if self._loaded is None:
-                ctx = AppContext(
-                    db_path=self._settings.db_path, actors_files=list(self._settings.actors_files)
-                )
+                ctx = AppContext(db_path=self._settings.db_path, actors_files=list(self._settings.actors_files))
                 self._loaded = (load_default_extractor(ctx), load_known_name())
             return self._loaded
 
@@ -139,12 +140,12 @@ def require_token(
 
 
 def read_store(request: Request) -> Iterator[Store]:
-    """A read-only store for the length of one request (see store_access for why)."""
+    """A read-only store (a cursor on the server's snapshot) for one request; see store_access."""
     with request.app.state.access.read() as store:
         yield store
 
 
-# scope="function": the connection closes when the handler returns, before the response is sent.
+# scope="function": the cursor closes when the handler returns, before the response is sent.
 StoreDep = Annotated[Store, Depends(read_store, scope="function")]
 
 
@@ -165,9 +166,7 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 def event_filter(
-    since: Annotated[
-        date | None, Query(description="events ending on or after this day (YYYY-MM-DD)")
-    ] = None,
+    since: Annotated[date | None, Query(description="events ending on or after this day (YYYY-MM-DD)")] = None,
     until: Annotated[date | None, Query(description="events starting on or before this day")] = None,
     type: Annotated[EventType | None, Query(description="ACLED event type")] = None,
     sub_type: Annotated[str | None, Query(description="ACLED sub-event type")] = None,
@@ -241,7 +240,9 @@ def _format_for(content_type: str | None) -> str:
 
 
 async def _read_capped(request: Request, cap: int) -> bytes:
-    too_large = HTTPException(413, f"request body larger than {cap} bytes")
+    too_large = HTTPException(
+        413, f"request body larger than the limit of {cap} bytes (sitreps serve --max-ingest-bytes)"
+    )
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > cap:
         raise too_large
@@ -337,10 +338,7 @@ async def ingest(
     request: Request,
     format: Annotated[
         Literal["auto", "txt", "html", "jsonl"] | None,
-        Query(
-            description="input format; default from Content-Type "
-            "(text/plain, text/html, application/x-ndjson)"
-        ),
+        Query(description="input format; default from Content-Type (text/plain, text/html, application/x-ndjson)"),
     ] = None,
 ) -> IngestResult:
     """Run the ingest pipeline (as `sitreps ingest -`) on the request body: one report, or JSONL."""
@@ -362,7 +360,15 @@ def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> J
 
 def create_app(settings: WebSettings) -> FastAPI:
     """The FastAPI app over the store at `settings.db_path` (created empty if missing)."""
+    access = StoreAccess(settings.db_path, settings.lock_timeout, snapshot_dir=settings.snapshot_dir)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        access.close()  # the snapshot copy is deleted with the server
+
     app = FastAPI(
+        lifespan=lifespan,
         title="sitreps",
         version=__version__,
         description="Events, episodes and articles from war reporting, with the evidence for each "
@@ -372,7 +378,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.access = StoreAccess(settings.db_path, settings.lock_timeout)
+    app.state.access = access
     app.state.ingest_pipeline = IngestPipeline(settings)
     app.state.access.ensure_exists()
 

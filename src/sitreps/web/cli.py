@@ -25,9 +25,7 @@ def is_loopback(host: str) -> bool:
 
 def serve(
     ctx: typer.Context,
-    host: str = typer.Option(
-        "127.0.0.1", "--host", help="Interface to bind; off loopback a token is required."
-    ),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; off loopback a token is required."),
     port: int = typer.Option(8765, "--port", min=1, max=65535, help="TCP port."),
     token: Optional[str] = typer.Option(  # noqa: UP045 - Typer needs Optional on 3.11
         None,
