@@ -106,8 +106,16 @@ def test_usage_errors_exit_2(db_path: Path, args: list[str]) -> None:
 
 
 def test_every_command_has_help_with_an_example(db_path: Path) -> None:
-    for command in ("ingest", "articles", "show", "export", "demo", "schema"):
-        result = runner.invoke(app, [command, "--help"])
+    # every command the root app registers, sub-apps' commands included
+    commands: list[list[str]] = []
+    for info in app.registered_commands:
+        commands.append([info.name or info.callback.__name__.replace("_command", "")])
+    for group in app.registered_groups:
+        for info in group.typer_instance.registered_commands:
+            commands.append([group.name, info.name or info.callback.__name__.replace("_command", "")])
+    assert len(commands) >= 12
+    for command in commands:
+        result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0 and "Example" in result.stdout, command
 
 

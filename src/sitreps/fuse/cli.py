@@ -78,7 +78,13 @@ def events_command(
     min_sources: Optional[int] = typer.Option(None, "--min-sources", min=1, help="At least N outlets."),  # noqa: UP045
     limit: int = typer.Option(50, "--limit", min=1, help="Show at most N events."),
 ) -> None:
-    """List fused events that match the filters."""
+    """List fused events that match the filters.
+
+    Examples:
+      sitreps events
+      sitreps events --since 2025-04-01 --until 2025-04-30 --type Battles --min-sources 2
+      sitreps events --actor "Wagner" --place Bakhmut
+    """
     from sitreps.store import EventFilter
 
     f = EventFilter(
@@ -110,7 +116,13 @@ def event_command(
     as_json: bool = typer.Option(False, "--json", help="The event and its mentions as JSON."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Why these mentions fused."),
 ) -> None:
-    """One event: its mentions, evidence per outlet, fatality estimates and contradictions."""
+    """One event: its mentions, evidence per outlet, fatality estimates and contradictions.
+
+    Examples:
+      sitreps event ev-3f2a
+      sitreps event ev-3f2a --verbose     # why these mentions fused
+      sitreps event ev-3f2a --json
+    """
     with _store(ctx) as store:
         try:
             event = store.event(event_id)
@@ -166,7 +178,11 @@ def event_command(
 
 
 def episodes_command(ctx: typer.Context) -> None:
-    """List episodes: operations grouping events over days and places."""
+    """List episodes: operations grouping events over days and places.
+
+    Example:
+      sitreps episodes
+    """
     with _store(ctx) as store:
         episodes = store.episodes()
     table = Table(title=f"{len(episodes)} episodes")
