@@ -46,3 +46,20 @@ def test_unreal_clauses_are_recognised(text: str, word: str) -> None:
 def test_reported_events_are_real(text: str, word: str) -> None:
     tok, pred = _trigger(text, word)
     assert unreal_reason(tok, pred) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county government condemned the shelling of Mandera town on Wednesday.",
+        "The interior ministry reported the attack by gunmen on the police post in Takaba on Tuesday.",
+    ],
+)
+def test_who_comments_on_an_event_did_not_do_it(extract, text: str) -> None:
+    [mention] = extract(text)
+    assert mention.actor1 is None or "Government" not in mention.actor1.name
+
+
+def test_who_announces_an_attack_made_it(extract) -> None:
+    mentions = extract("Frontier Sentinels fighters announced an offensive on Lafey in Mandera County on Tuesday.")
+    assert mentions and mentions[0].actor1 is not None and mentions[0].actor1.name == "Frontier Sentinels"

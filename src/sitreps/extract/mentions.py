@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.claims import Claim, claim_for, in_quotation, load_claims, reporter, speaker_of_sentence
 from sitreps.extract.fatalities import FatalityFigure, find_fatality_figures
-from sitreps.extract.modality import unreal_reason
+from sitreps.extract.modality import attitude_governor, unreal_reason
 from sitreps.extract.roles import (
     ActorRef,
     ActorTracker,
@@ -384,6 +384,8 @@ def _candidate(
 ) -> Candidate | None:
     tok = trig.token
     pred = predicate_of(tok)
+    if attitude_governor(tok, pred):
+        pred = tok  # "the county condemns the shelling": the county did not shell
     if unreal_reason(tok, pred) is not None or _generic_plural(tok, sent_tops):
         return None
     # actor1: nominal agent, then the predicate's subject

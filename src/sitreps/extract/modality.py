@@ -22,12 +22,19 @@ class ModalityLexicon:
     durative_units: frozenset[str]
     habitual_adverbs: frozenset[str]
     habitual_phrases: frozenset[str]
+    attitude_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_modality() -> ModalityLexicon:
     raw = yaml.safe_load(resources.files("sitreps.data").joinpath("modality.yaml").read_text(encoding="utf-8"))
     return ModalityLexicon(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
+
+
+def attitude_governor(trigger: Token, pred: Token, lex: ModalityLexicon | None = None) -> bool:
+    """The noun trigger is the object of a verb that comments on it ("condemns the shelling")."""
+    lex = lex or load_modality()
+    return pred.i != trigger.i and pred.lemma_.lower() in lex.attitude_verbs
 
 
 def _governors(pred: Token) -> list[Token]:
