@@ -159,8 +159,18 @@ class _Quantity:
     digits: tuple[int, ...]  # indexes of digit tokens, for the date/time/age checks
 
 
+@cache
+def _cue_words() -> frozenset[str]:
+    lex = _lexicon()
+    words = {w.split()[0] for w in lex.cues} | {w.split()[0] for w in lex.person_only_cues}
+    return frozenset(words | set(lex.negated_as_casualties))
+
+
 def find_fatality_figures(sent: Span) -> list[FatalityFigure]:
     """Every fatality, injury or casualty figure the sentence gives, in text order."""
+    cues = _cue_words()
+    if not any(t.lower_ in cues for t in sent):
+        return []  # no word of death, injury or loss: no figure (most sentences; checked first)
     tokens = list(sent)
     figures: list[FatalityFigure] = []
     used: set[int] = set()

@@ -227,25 +227,17 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     quote_speaker: Claim | None = None
     last_par = -1
 
+    registered_ents = [(ent, entry) for ent in actor_entities(doc) if (entry := registry.get(ent.ent_id_)) is not None]
     for sent in doc.sents:
         par = _paragraph_of(sent.start_char, par_starts)
         if par != last_par:
             last_par = par
         # light coreference: note the registry actors of this sentence as we read
-        for ent in actor_entities(doc):
-            if sent.start <= ent.start < sent.end:
-                entry = registry.get(ent.ent_id_)
-                if entry is not None:
-                    tracker.note(
-                        ActorRef(
-                            entry.actor(),
-                            entry,
-                            ent.start_char,
-                            ent.end_char,
-                            "registry",
-                            subject=_is_subject(ent),
-                        )
-                    )
+        sent_ents = [(ent, entry) for ent, entry in registered_ents if sent.start <= ent.start < sent.end]
+        for ent, entry in sent_ents:
+            tracker.note(
+                ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry", subject=_is_subject(ent))
+            )
         # time expressions of this sentence
         sent_dates: list[tuple[int, DateValue]] = []
         sent_when: list[tuple[int, str]] = []
@@ -256,10 +248,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             elif article.published is None:
                 sent_when.append((sent.start_char + expr.start, _when_word(expr.text)))
         sent_tops = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
-        has_armed = any(
-            ent.start >= sent.start and ent.end <= sent.end and (registry.get(ent.ent_id_) is not None)
-            for ent in actor_entities(doc)
-        )
+        has_armed = any(ent.end <= sent.end for ent, _ in sent_ents)
         par_text_start = par_starts[par]
         next_par = par_starts[par + 1] if par + 1 < len(par_starts) else len(text)
         quoted = in_quotation(sent, text[par_text_start:next_par], sent.start_char - par_text_start)
