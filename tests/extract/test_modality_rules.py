@@ -63,3 +63,15 @@ def test_who_comments_on_an_event_did_not_do_it(extract, text: str) -> None:
 def test_who_announces_an_attack_made_it(extract) -> None:
     mentions = extract("Frontier Sentinels fighters announced an offensive on Lafey in Mandera County on Tuesday.")
     assert mentions and mentions[0].actor1 is not None and mentions[0].actor1.name == "Frontier Sentinels"
+
+
+def test_an_undated_reports_yesterday_is_the_day_before_its_latest_weekday(extract) -> None:
+    text = (
+        "On Thursday, rebels attacked the town of Kutum in North Darfur.\n\n"
+        "On Friday morning, fighting continued in Tawila, residents said.\n\n"
+        "The army said it killed 12 rebels in yesterday's fighting."
+    )
+    mentions = extract(text, published=None)
+    kutum = [m for m in mentions if m.location and m.location.name == "Kutum"]
+    # yesterday = Thursday (the report is written on Friday): the army's toll joins Kutum's clash
+    assert len(kutum) == 1 and kutum[0].fatalities is not None and kutum[0].fatalities.best == 12

@@ -110,7 +110,10 @@ _WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturda
 def _when_word(expr: str) -> str:
     """ "On Friday morning" and "Friday" are one day: the weekday is the key when there is one."""
     m = _WEEKDAY_WORD.search(expr)
-    return m.group(1).lower() if m else " ".join(expr.lower().split())
+    if m:
+        return m.group(1).lower()
+    words = " ".join(expr.lower().split())
+    return re.sub(r"['’]s$", "", words)  # "yesterday's attacks": yesterday
 
 
 def _is_subject(ent: Span) -> bool:
@@ -123,6 +126,40 @@ def _is_subject(ent: Span) -> bool:
             return False
         tok = tok.head
     return False
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE_DAYS = {
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "last night": -1,
+}
+
+
+def _weekdays_for_relative_days(cands: list[Candidate], text: str) -> None:
+    """In an undated report, "yesterday" and "today" are weekdays of the week it tells.
+
+    The report's own day is taken as the weekday that puts every weekday it names into the
+    six days before it (Wednesday, Thursday and Friday: written on Friday); "yesterday" is
+    then Thursday, so yesterday's attack joins Thursday's. With no weekday named, or two
+    equally good readings, relative days stay as they are.
+    """
+    named = {w.lower() for w in _WEEKDAY_WORD.findall(text)}
+    relative = [c for c in cands if c.when in _RELATIVE_DAYS]
+    if not named or not relative:
+        return
+    idx = [_WEEKDAYS.index(w) for w in named]
+    spans = {now: max((now - w) % 7 for w in idx) for now in idx}
+    best = min(spans.values())
+    nows = [now for now, span in spans.items() if span == best]
+    if len(nows) != 1:
+        return
+    for c in relative:
+        c.when = _WEEKDAYS[(nows[0] + _RELATIVE_DAYS[c.when]) % 7]
 
 
 def _when_key(c: Candidate) -> str:
@@ -351,6 +388,8 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             quote_speaker = quote_speaker if sent.text.rstrip().endswith(":") else None
 
     _attach_orphans(candidates, orphan_figures)
+    if article.published is None:
+        _weekdays_for_relative_days(candidates, text)
     _fill_places(candidates, toponyms)
     candidates = _merge(candidates)
     candidates = _split_disputed(candidates)
