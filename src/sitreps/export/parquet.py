@@ -3,7 +3,8 @@
 The Arrow schema is derived from the pydantic model, so nested records (dates, locations,
 evidence spans, estimates) stay typed structs and lists that DuckDB, pandas and Spark read
 directly, and an empty table still carries its full schema. Values typed `Any` in the model
-(a contradiction's disputed value) are stored as JSON text.
+(a contradiction's disputed value) are stored as JSON text. The files are written by DuckDB's
+COPY ... (FORMAT PARQUET) from those Arrow tables.
 
 Needs pyarrow (`pip install pyarrow`); it is imported only when Parquet is asked for.
 """
@@ -15,6 +16,7 @@ import types
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
+import duckdb
 from pydantic import BaseModel
 
 from sitreps.model import Article, Episode, Event, Mention
@@ -121,7 +123,23 @@ def write(store: Store, out: IO[str] | IO[bytes] | str | Path, f: EventFilter | 
     if directory.exists() and not directory.is_dir():
         raise ValueError(f"{directory} is a file; Parquet export needs a directory")
     directory.mkdir(parents=True, exist_ok=True)
+    del pa  # imported above only to fail early with a clear message
     export = store.export(f)
-    for unit, model in UNITS.items():
-        table = unit_table(model, getattr(export, unit))
-        pa.parquet.write_table(table, directory / f"{unit}.parquet")
+    # DuckDB's COPY writes each unit's typed Arrow table, in its own in-memory connection (the
+    # store's file stays untouched); each file goes to a temporary name and is renamed into place
+    con = duckdb.connect()
+    try:
+        for unit, model in UNITS.items():
+            table = unit_table(model, getattr(export, unit))
+            con.register("unit_table", table)
+            target = directory / f"{unit}.parquet"
+            tmp = directory / f".{unit}.parquet.tmp"
+            con.execute(f"COPY unit_table TO '{_sql_path(tmp)}' (FORMAT PARQUET)")
+            con.unregister("unit_table")
+            tmp.replace(target)
+    finally:
+        con.close()
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
