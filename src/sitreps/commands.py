@@ -13,17 +13,23 @@ from contextlib import contextmanager
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from sitreps.context import AppContext
+from sitreps.engine import EngineError
+from sitreps.ingest import limits
 from sitreps.model import Article, Event, Mention
 from sitreps.store import AmbiguousIdError, EventFilter, Store, StoreError
+
+if TYPE_CHECKING:
+    from sitreps.pipeline import IngestReport
 
 
 class InputFormat(StrEnum):
@@ -138,18 +144,53 @@ def mentions_table(mentions: list[Mention]) -> Table:
     return table
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+def _run_engine(
+    app_ctx: AppContext, store: Store, paths: list[str], options: dict[str, Any], engine: Engine, ray: dict[str, Any]
+) -> tuple[IngestReport, bool]:
+    """Run the chosen engine; return its report and whether an extractor was available."""
+    from sitreps.pipeline import load_default_extractor, load_known_name, run_ingest
+
+    if engine is Engine.local:
+        extractor = load_default_extractor(app_ctx)
+        report = run_ingest(store, paths, extractor=extractor, known_name=load_known_name(), **options)
+        return report, extractor is not None
+    # Imported only here: the local engine never imports Ray.
+    from sitreps.engine.article_worker import default_extractor_factory
+    from sitreps.engine.ray_engine import run_ingest_ray
+
+    has_extractor = _optional_module("sitreps.extract")
+    factory = default_extractor_factory(app_ctx.actors_files) if has_extractor else None
+    return run_ingest_ray(store, paths, extractor_factory=factory, **options, **ray), has_extractor
+
+
+def _optional_module(name: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(name) is not None
+
+
 def _ingest_and_report(
-    ctx: typer.Context, paths: list[str], fmt: str, recursive: bool, max_bytes: int, batch_size: int
+    ctx: typer.Context,
+    paths: list[str],
+    options: dict[str, Any],
+    engine: Engine = Engine.local,
+    ray: dict[str, Any] | None = None,
 ) -> int:
-    """Run the pipeline with progress on stderr, print the summary; return the number rejected."""
-    from sitreps.pipeline import IngestReport, load_default_extractor, load_known_name, run_ingest
+    """Run the pipeline with progress on stderr, print the summary; return the number rejected.
+
+    `options` are `run_ingest` keywords (fmt, recursive, batch_size, the max_* caps).
+    """
+    from sitreps.ingest import TooManyFilesError
 
     app_ctx: AppContext = ctx.obj
     err = _stderr()
     store = _writer(app_ctx)
     with store:
-        extractor = load_default_extractor(app_ctx)
-        known_name = load_known_name()
         if err.is_terminal:
             bar = Progress(
                 SpinnerColumn(),
@@ -174,27 +215,19 @@ def _ingest_and_report(
             def progress(r: IngestReport) -> None:
                 if r.batches_committed != committed[0]:
                     committed[0] = r.batches_committed
-                    print(
-                        f"batch {r.batches_committed} committed: {r.new} new articles so far", file=sys.stderr
-                    )
+                    print(f"batch {r.batches_committed} committed: {r.new} new articles so far", file=sys.stderr)
                     sys.stderr.flush()
 
         stdin = sys.stdin.buffer if "-" in paths else None
         if bar is not None:
             bar.start()
         try:
-            report = run_ingest(
-                store,
-                paths,
-                fmt=fmt,
-                recursive=recursive,
-                max_bytes=max_bytes,
-                extractor=extractor,
-                known_name=known_name,
-                batch_size=batch_size,
-                progress=progress,
-                stdin=stdin,
+            report, has_extractor = _run_engine(
+                app_ctx, store, paths, {**options, "progress": progress, "stdin": stdin}, engine, ray or {}
             )
+        except (TooManyFilesError, EngineError) as exc:
+            err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(2) from exc
         finally:
             if bar is not None:
                 bar.stop()
@@ -204,10 +237,12 @@ def _ingest_and_report(
     counts = (report.read, report.new, report.duplicate, len(report.rejected), report.mentions, report.events)
     table.add_row(*(str(n) for n in counts))
     _stdout().print(table)
-    if extractor is None:
+    if not has_extractor:
         err.print("note: no extractor installed yet, articles were stored without mentions")
     for rejection in report.rejected:
-        print(f"{rejection.source}: {rejection.reason}", file=sys.stderr)
+        # JSONL reasons already start with "FILE:LINE:"; say it once.
+        located = rejection.reason.startswith(f"{rejection.source}: ")
+        print(rejection.reason if located else f"{rejection.source}: {rejection.reason}", file=sys.stderr)
     return len(report.rejected)
 
 
@@ -217,25 +252,83 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, folders, or - for stdin."),
         recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders."),
-        fmt: InputFormat = typer.Option(
-            InputFormat.auto, "--format", help="Input format (auto: by content)."
-        ),
+        fmt: InputFormat = typer.Option(InputFormat.auto, "--format", help="Input format (auto: by content)."),
         max_bytes: int = typer.Option(
-            20_000_000, "--max-bytes", min=1, help="Reject inputs larger than this."
+            limits.DEFAULT_MAX_BYTES,
+            "--max-bytes",
+            min=1,
+            envvar=limits.ENV_MAX_BYTES,
+            help="Reject input files (or stdin) larger than this many bytes.",
+        ),
+        max_article_bytes: int = typer.Option(
+            limits.DEFAULT_MAX_ARTICLE_BYTES,
+            "--max-article-bytes",
+            min=1,
+            envvar=limits.ENV_MAX_ARTICLE_BYTES,
+            help="Reject an article whose text is larger than this (UTF-8 bytes).",
+        ),
+        max_line_bytes: int = typer.Option(
+            limits.DEFAULT_MAX_LINE_BYTES,
+            "--max-line-bytes",
+            min=1,
+            envvar=limits.ENV_MAX_LINE_BYTES,
+            help="Reject a JSONL line longer than this (bytes).",
+        ),
+        max_files: int = typer.Option(
+            limits.DEFAULT_MAX_FILES,
+            "--max-files",
+            min=1,
+            envvar=limits.ENV_MAX_FILES,
+            help="Refuse a run that names more files than this (exit 2, nothing read).",
         ),
         batch_size: int = typer.Option(50, "--batch-size", min=1, help="Articles per store transaction."),
+        engine: Engine = typer.Option(
+            Engine.local, "--engine", help="local: this process. ray: a Ray cluster (needs the ray extra, see README)."
+        ),
+        address: Optional[str] = typer.Option(  # noqa: UP045
+            None,
+            "--address",
+            help="With --engine ray: 'auto' (the cluster this machine is in) or ray://HOST:10001; "
+            "default: $RAY_ADDRESS, else start a local Ray.",
+        ),
+        workers: Optional[int] = typer.Option(  # noqa: UP045
+            None, "--workers", min=1, help="With --engine ray: actors per stage (default: the cluster's CPUs)."
+        ),
+        parquet_dir: Optional[Path] = typer.Option(  # noqa: UP045
+            None,
+            "--parquet-dir",
+            file_okay=False,
+            help="With --engine ray: keep the extracted articles and mentions here as Parquet.",
+        ),
     ) -> None:
         """Read reports, clean them, extract events and store everything.
 
         Re-ingesting the same text is a no-op (articles are keyed by a hash of their text).
-        Exits 1 when some inputs were rejected (one line each on stderr: "FILE: reason").
+        Exits 1 when some inputs were rejected (one line each on stderr: "FILE: reason"),
+        2 on a usage error (e.g. more files than --max-files: nothing is read).
 
         Examples:
           sitreps ingest reports/ --recursive
           sitreps ingest feed.jsonl --format jsonl
           curl -s https://example.org/report.html | sitreps ingest -
+          sitreps ingest archive/ -r --engine ray --address auto
         """
-        rejected = _ingest_and_report(ctx, paths, fmt.value, recursive, max_bytes, batch_size)
+        ray_only = {"--address": address, "--workers": workers, "--parquet-dir": parquet_dir}
+        misplaced = [name for name, value in ray_only.items() if value is not None and engine is Engine.local]
+        if misplaced:
+            _stderr().print(f"[red]error:[/] {', '.join(misplaced)} only apply with --engine ray")
+            raise typer.Exit(2)
+        options = {
+            "fmt": fmt.value,
+            "recursive": recursive,
+            "max_bytes": max_bytes,
+            "max_article_bytes": max_article_bytes,
+            "max_line_bytes": max_line_bytes,
+            "max_files": max_files,
+            "batch_size": batch_size,
+        }
+        ray = {"address": address, "workers": workers, "parquet_dir": parquet_dir}
+        rejected = _ingest_and_report(ctx, paths, options, engine, ray)
         if rejected:
             raise typer.Exit(1)
 
@@ -318,9 +411,7 @@ def register(app: typer.Typer) -> None:
 
         flt = None
         if any(v is not None for v in (since, until, event_type, country, min_sources)):
-            flt = EventFilter(
-                since=since, until=until, type=event_type, country=country, min_sources=min_sources
-            )
+            flt = EventFilter(since=since, until=until, type=event_type, country=country, min_sources=min_sources)
         if fmt is ExportFormat.parquet and output == "-":
             raise typer.BadParameter("parquet needs a file: use -o FILE", param_hint="--output")
         with _reader(ctx.obj) as store:
@@ -341,7 +432,7 @@ def register(app: typer.Typer) -> None:
         Example:  sitreps --db /tmp/demo.duckdb demo
         """
         demo_dir = Path(str(files("sitreps") / "demo"))
-        _ingest_and_report(ctx, [str(demo_dir)], "auto", True, 20_000_000, 50)
+        _ingest_and_report(ctx, [str(demo_dir)], {"fmt": "auto", "recursive": True})
         with _reader(ctx.obj) as store:
             out = _stdout()
             out.print(articles_table(store.articles()))

@@ -205,7 +205,7 @@ def run_ingest(
         try:
             article = clean_document(item, known_name)
         except CleanError as exc:
-            loader.reject(Rejection(item.source, str(exc)))
+            loader.reject(Rejection(item.location, str(exc)))
         else:
             loader.add(article)
     return loader.finish()

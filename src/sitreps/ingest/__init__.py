@@ -2,6 +2,16 @@
 
 from sitreps.ingest.decoding import DecodedText, UndecodableError, decode_bytes
 from sitreps.ingest.documents import RawDocument, Rejection
-from sitreps.ingest.paths import read_paths
+from sitreps.ingest.limits import TooManyFilesError
+from sitreps.ingest.paths import count_files, read_paths
 
-__all__ = ["DecodedText", "RawDocument", "Rejection", "UndecodableError", "decode_bytes", "read_paths"]
+__all__ = [
+    "DecodedText",
+    "RawDocument",
+    "Rejection",
+    "TooManyFilesError",
+    "UndecodableError",
+    "count_files",
+    "decode_bytes",
+    "read_paths",
+]

@@ -18,6 +18,14 @@ class RawDocument:
     source: str
     data: bytes
     metadata: dict[str, Any] = field(default_factory=dict)
+    # Where it was read: the path as given, "FILE:LINE" for a JSON Lines record, "-" for stdin.
+    # Differs from `source` when the input names its URL; rejections point here.
+    read_from: str | None = None
+
+    @property
+    def location(self) -> str:
+        """What to name in a one-line rejection of this document."""
+        return self.read_from or self.source
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,33 @@ from typing import Any
 
 from sitreps.ingest.documents import RawDocument, Rejection
 from sitreps.ingest.html_reader import extract_html
+from sitreps.ingest.limits import (
+    DEFAULT_MAX_ARTICLE_BYTES,
+    DEFAULT_MAX_LINE_BYTES,
+    article_too_large,
+    line_too_long,
+)
 
 METADATA_KEYS = ("url", "title", "published", "outlet", "language")
 
 
-def read_jsonl(text: str, source: str) -> Iterator[RawDocument | Rejection]:
+def read_jsonl(
+    text: str,
+    source: str,
+    *,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> Iterator[RawDocument | Rejection]:
     """One RawDocument per usable record; a Rejection "FILE:LINE: why" for every other line."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
+        # Cheap bound first: a line of n characters holds at most 4n UTF-8 bytes.
+        size = len(line) if 4 * len(line) <= max_line_bytes else len(line.encode("utf-8", "surrogatepass"))
+        if size > max_line_bytes:
+            yield Rejection(where, line_too_long(where, size, max_line_bytes))
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -26,11 +43,25 @@ def read_jsonl(text: str, source: str) -> Iterator[RawDocument | Rejection]:
         if not isinstance(record, dict):
             yield Rejection(where, f"{where}: record is not a JSON object")
             continue
-        yield from _record_document(record, source, number, where)
+        yield from _record_document(_without_lone_surrogates(record), source, number, where, max_article_bytes)
+
+
+def _without_lone_surrogates(record: dict[str, Any]) -> dict[str, Any]:
+    """JSON may escape half a surrogate pair ("\\ud800"), which no UTF-8 text can hold: make each
+    such half U+FFFD in the string values we read, as a decoder does with a bad byte."""
+    return {key: _text_or_repaired(value) if isinstance(value, str) else value for key, value in record.items()}
+
+
+def _text_or_repaired(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
 
 
 def _record_document(
-    record: dict[str, Any], source: str, number: int, where: str
+    record: dict[str, Any], source: str, number: int, where: str, max_article_bytes: int
 ) -> Iterator[RawDocument | Rejection]:
     metadata: dict[str, Any] = {"line": number}
     for key in METADATA_KEYS:
@@ -48,4 +79,8 @@ def _record_document(
     else:
         yield Rejection(where, f"{where}: record has no 'text' or 'html'")
         return
-    yield RawDocument(metadata.get("url", source), data, metadata)
+    size = len(metadata["text"].encode("utf-8", "surrogatepass"))
+    if size > max_article_bytes:
+        yield Rejection(where, f"{where}: {article_too_large(size, max_article_bytes)}")
+        return
+    yield RawDocument(metadata.get("url", source), data, metadata, read_from=where)

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -13,6 +14,15 @@ from sitreps.ingest.decoding import UndecodableError, binary_signature, decode_b
 from sitreps.ingest.documents import RawDocument, Rejection
 from sitreps.ingest.html_reader import extract_html, looks_like_html
 from sitreps.ingest.jsonl_reader import METADATA_KEYS, read_jsonl
+from sitreps.ingest.limits import (
+    DEFAULT_MAX_ARTICLE_BYTES,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_FILES,
+    DEFAULT_MAX_LINE_BYTES,
+    TooManyFilesError,
+    article_too_large,
+    too_many_files,
+)
 
 FORMATS = ("auto", "txt", "html", "jsonl")
 _EXTENSION_FORMATS = {
@@ -26,7 +36,6 @@ _EXTENSION_FORMATS = {
     ".md": "txt",
 }
 SIDECAR_SUFFIX = ".meta.json"
-DEFAULT_MAX_BYTES = 20_000_000
 
 
 def read_paths(
@@ -35,22 +44,67 @@ def read_paths(
     recursive: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    *,
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    max_files: int = DEFAULT_MAX_FILES,
 ) -> Iterator[RawDocument | Rejection]:
-    """Read every path in order; "-" reads stdin. Each failure is a Rejection and reading goes on."""
+    """Read every path in order; "-" reads stdin. Each failure is a Rejection and reading goes on.
+
+    Raises at the call, before anything is read: ValueError for an unknown format,
+    `TooManyFilesError` when the paths name more than `max_files` files (folders expanded).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    counted = count_files(paths, recursive, stop_after=max_files)
+    if counted > max_files:
+        raise TooManyFilesError(too_many_files(counted, max_files))
+    caps = _Caps(max_bytes, max_article_bytes, max_line_bytes)
+    return _read_all(list(paths), fmt, recursive, caps, stdin)
+
+
+def count_files(paths: Sequence[str], recursive: bool = False, stop_after: int | None = None) -> int:
+    """How many inputs `read_paths` would open (stdin and missing paths count one each).
+
+    Stops counting once past `stop_after`, so a check on a huge tree costs only the cap.
+    """
+    count = 0
+    for given in paths:
+        path = Path(given)
+        if given != "-" and path.is_dir():
+            for _ in _files_under(path, recursive):
+                count += 1
+                if stop_after is not None and count > stop_after:
+                    return count
+        else:
+            count += 1
+        if stop_after is not None and count > stop_after:
+            return count
+    return count
+
+
+@dataclass(frozen=True)
+class _Caps:
+    max_bytes: int
+    max_article_bytes: int
+    max_line_bytes: int
+
+
+def _read_all(
+    paths: list[str], fmt: str, recursive: bool, caps: _Caps, stdin: BinaryIO | None
+) -> Iterator[RawDocument | Rejection]:
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_bytes(stream.read(max_bytes + 1), "-", fmt, max_bytes, {})
+            yield from _read_bytes(stream.read(caps.max_bytes + 1), "-", fmt, caps, {})
             continue
         path = Path(given)
         if path.is_dir():
             # A folder's own files are always read; --recursive adds its subfolders.
             for child in _files_under(path, recursive):
-                yield from _read_file(child, str(child), fmt, max_bytes)
+                yield from _read_file(child, str(child), fmt, caps)
         else:
-            yield from _read_file(path, given, fmt, max_bytes)
+            yield from _read_file(path, given, fmt, caps)
 
 
 def _files_under(folder: Path, recursive: bool) -> Iterator[Path]:
@@ -63,7 +117,8 @@ def _files_under(folder: Path, recursive: bool) -> Iterator[Path]:
             yield Path(root) / name
 
 
-def _read_file(path: Path, given: str, fmt: str, max_bytes: int) -> Iterator[RawDocument | Rejection]:
+def _read_file(path: Path, given: str, fmt: str, caps: _Caps) -> Iterator[RawDocument | Rejection]:
+    max_bytes = caps.max_bytes
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -93,7 +148,7 @@ def _read_file(path: Path, given: str, fmt: str, max_bytes: int) -> Iterator[Raw
         return
     if fmt == "auto":
         fmt = _EXTENSION_FORMATS.get(path.suffix.lower(), "auto")
-    yield from _read_bytes(data, given, fmt, max_bytes, sidecar)
+    yield from _read_bytes(data, given, fmt, caps, sidecar)
 
 
 def _sidecar_metadata(path: Path) -> tuple[dict[str, Any], str | None]:
@@ -126,10 +181,10 @@ def _sniff_format(data: bytes) -> str:
 
 
 def _read_bytes(
-    data: bytes, given: str, fmt: str, max_bytes: int, sidecar: dict[str, Any]
+    data: bytes, given: str, fmt: str, caps: _Caps, sidecar: dict[str, Any]
 ) -> Iterator[RawDocument | Rejection]:
-    if len(data) > max_bytes:
-        yield Rejection(given, f"input too large (more than {max_bytes} bytes)")
+    if len(data) > caps.max_bytes:
+        yield Rejection(given, f"input too large (more than {caps.max_bytes} bytes)")
         return
     if not data.strip():
         yield Rejection(given, "empty file")
@@ -146,7 +201,15 @@ def _read_bytes(
     if fmt == "auto":
         fmt = _sniff_format(decoded.text.encode("utf-8")[:4096])
     if fmt == "jsonl":
-        yield from read_jsonl(decoded.text, given)
+        records = read_jsonl(
+            decoded.text, given, max_line_bytes=caps.max_line_bytes, max_article_bytes=caps.max_article_bytes
+        )
+        empty = True
+        for item in records:
+            empty = False
+            yield item
+        if empty:  # e.g. only a byte-order mark or blank lines: say so rather than read nothing
+            yield Rejection(given, "no JSON Lines records (only blank lines)")
         return
     metadata: dict[str, Any]
     if fmt == "html":
@@ -157,4 +220,8 @@ def _read_bytes(
     if not metadata.get("text", "").strip():
         yield Rejection(given, "no text found")
         return
-    yield RawDocument(metadata.get("url", given), data, metadata)
+    size = len(metadata["text"].encode("utf-8", "surrogatepass"))
+    if size > caps.max_article_bytes:
+        yield Rejection(given, article_too_large(size, caps.max_article_bytes))
+        return
+    yield RawDocument(metadata.get("url", given), data, metadata, read_from=given)
