@@ -215,7 +215,7 @@ class ChildRun:
             return [rss for pid, (cmd, rss) in self.peak_rss.items() if "_ingest" in cmd]
         if kind == "pool":
             return [rss for cmd, rss in self.peak_rss.values() if "spawn_main" in cmd]
-        return [rss for cmd, rss in self.peak_rss.values() if "MentionExtractor" in cmd]
+        return [rss for cmd, rss in self.peak_rss.values() if "CleanAndExtract" in cmd or "MentionExtractor" in cmd]
 
 
 def run_child(*args: str) -> ChildRun:
