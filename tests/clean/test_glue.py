@@ -40,3 +40,9 @@ def test_known_name_callback_protects_a_name_and_vouches_for_a_head() -> None:
     gazetteer = {"Marinkain", "Pisky"}.__contains__
     assert best_split("Marinkain", " the south", gazetteer) is None
     assert best_split("Piskythey", " said", gazetteer) == ("Pisky", "they")
+
+
+@pytest.mark.parametrize("token", ["Graivoronsky", "Kurskaya", "Sumska"])
+def test_a_known_name_with_an_adjectival_ending_stays_whole(token: str) -> None:
+    known = {"Graivoron", "Kursk", "Sum", "Sums"}.__contains__
+    assert best_split(token, ", Kozinka", known) is None

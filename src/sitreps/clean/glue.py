@@ -38,6 +38,7 @@ class GlueSettings:
     after_preposition: frozenset[str]
     min_tail_letters: int
     min_head_letters: int
+    name_endings: frozenset[str]
 
 
 @cache
@@ -54,6 +55,7 @@ def load_glue_settings() -> GlueSettings:
         after_preposition=frozenset(str(w) for w in raw["after_preposition"]),
         min_tail_letters=int(raw["min_tail_letters"]),
         min_head_letters=int(raw["min_head_letters"]),
+        name_endings=frozenset(str(w) for w in raw.get("name_endings", ())),
     )
 
 
@@ -84,7 +86,7 @@ def best_split(token: str, following: str = "", known_name: KnownName | None = N
     best: tuple[float, str, str] | None = None
     for cut in range(settings.min_head_letters, len(token) - settings.min_tail_letters + 1):
         head, tail = token[:cut], token[cut:]
-        if not tail.islower():
+        if not tail.islower() or tail in settings.name_endings:
             continue
         # Only a capitalised head can be a name; gazetteers hold lower-case-looking oddities
         # ("Mil") that would otherwise split ordinary words.
