@@ -1,7 +1,7 @@
 """Readings the extractor still gets wrong, each traced to its stage and reported to the lead.
 
-Kept as non-strict xfails so they run every time: when a fix lands they turn XPASS and lose
-their mark, staying here as regression tests. Each reason says what goes wrong and where.
+Each case was a non-strict xfail naming what went wrong and where; all are fixed now and stay
+here as regression tests. A new misreading goes in as an xfail with its reason.
 """
 
 from __future__ import annotations
