@@ -1,4 +1,4 @@
-"""Readings the extractor still gets wrong, each traced to its stage and reported to the lead.
+"""Readings the extractor once got wrong, each traced to the stage that misread it.
 
 Each case was a non-strict xfail naming what went wrong and where; all are fixed now and stay
 here as regression tests. A new misreading goes in as an xfail with its reason.
