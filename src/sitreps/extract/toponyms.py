@@ -9,6 +9,7 @@ article as context, the "near X" flag and the region the text puts a village in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -99,9 +100,14 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
     return runs
 
 
+@lru_cache(maxsize=65536)  # bounded: the vocabulary of a long ingest is open-ended
+def _zipf(word: str) -> float:
+    return zipf_frequency(word.lower(), "en")
+
+
 def _common_word(word: str) -> bool:
     """An everyday English word ("Post", "Government", "Later"), not a name."""
-    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+    return _zipf(word) >= COMMON_ZIPF
 
 
 def _name_parts(doc: Doc, gazetteer) -> set[int]:
@@ -198,7 +204,7 @@ def spot(
             and len(span) == 1
             and not (is_designated or hint)
             and not _whole_place_entity(span[0])
-            and zipf_frequency(span.text.lower(), "en") >= VERY_COMMON_ZIPF
+            and _zipf(span.text) >= VERY_COMMON_ZIPF
         ):
             return  # "On 12 May", "North Kivu" read word by word: everyday words, not places
         if not is_designated and all(t.i in name_parts for t in span):
