@@ -9,8 +9,8 @@ article as context, the "near X" flag and the region the text puts a village in.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
