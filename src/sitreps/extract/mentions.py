@@ -290,6 +290,19 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
         next_par = par_starts[par + 1] if par + 1 < len(par_starts) else len(text)
         quoted = in_quotation(sent, text[par_text_start:next_par], sent.start_char - par_text_start)
         triggers = find_triggers(sent, lexicon, has_armed, civilian_words)
+        if (
+            triggers
+            and all(t.rule.consequence for t in triggers)
+            and candidates
+            and candidates[-1].paragraph >= par - 1
+            and not sent_dates
+            and not sent_when
+            and not any(t.location is not None and t.precision_rank <= 2 for t in sent_tops)
+        ):
+            # "Two employees were killed and five wounded," the governor wrote: a toll with no
+            # event word, place or time of its own tells the event just reported; its figures
+            # join it (as orphans) instead of opening a clash of their own
+            triggers = []
         figures = find_fatality_figures(sent)
         sent_claim_cache: dict[int, Claim] = {}
         sent_candidates: list[Candidate] = []
@@ -547,10 +560,15 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         if span not in into.evidence:
             into.evidence.append(span)
     into.fatalities.extend(other.fatalities)
-    if _actor_rank(other.actor1) > _actor_rank(into.actor1):
+    # the other telling may name the sides the other way round ("the Corps fought Russian
+    # troops" / "the ministry said it killed 50 saboteurs"): keep this one's sides then
+    swapped = _same_side(other.actor1, into.actor2) or _same_side(other.actor2, into.actor1)
+    if not swapped and _actor_rank(other.actor1) > _actor_rank(into.actor1):
         into.actor1, into.assoc1 = other.actor1, other.assoc1
-    if _actor_rank(other.actor2) > _actor_rank(into.actor2) and (
-        into.actor1 is None or other.actor2 is None or other.actor2.actor.id != into.actor1.actor.id
+    if (
+        not swapped
+        and _actor_rank(other.actor2) > _actor_rank(into.actor2)
+        and (into.actor1 is None or other.actor2 is None or other.actor2.actor.id != into.actor1.actor.id)
     ):
         into.actor2 = other.actor2  # never the initiator against itself
     if into.claim.claimant.id == "reporter" and other.claim.claimant.id != "reporter":
@@ -564,6 +582,21 @@ def _absorb(into: Candidate, other: Candidate) -> None:
     into.outcome = into.outcome or other.outcome
     if into.date is None or (other.date is not None and other.own_date and not into.own_date):
         into.date, into.own_date = other.date, other.own_date
+
+
+def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """One actor, or two of one state or one side (a ministry and its army)."""
+    if a is None or b is None:
+        return False
+    if a.actor.id == b.actor.id:
+        return True
+    ea, eb = a.entry, b.entry
+    if ea is None or eb is None:
+        return False
+    if ea.side and ea.side == eb.side:
+        return True
+    state_types = ("state", "state_forces")
+    return bool(ea.country and ea.country == eb.country and ea.type in state_types and eb.type in state_types)
 
 
 def _actor_rank(ref: ActorRef | None) -> int:
@@ -582,6 +615,8 @@ def _attach_orphans(cands: list[Candidate], orphans) -> None:
             continue
         target = max(before, key=lambda c: c.sent_start)
         target.fatalities.append((fig, claim))
+        if target.claim.claimant.id == "reporter" and claim.claimant.id != "reporter":
+            target.claim = claim  # "the group later said it killed nine": the group claims it
         if (s_start, s_end) not in target.evidence:
             target.evidence.append((s_start, s_end))
 
