@@ -92,6 +92,8 @@ class ActorTracker:
     ahead: list[ActorRef] = field(default_factory=list)
     # the country most of the story's places are in: whose "government forces" these are
     default_country: str | None = None
+    # surnames of titled officials met so far ("governor Smirnov"), for their later mentions
+    people: dict[str, ActorEntry] = field(default_factory=dict)
 
     def note(self, ref: ActorRef | None) -> None:
         if ref is not None and ref.entry is not None and ref.how != "coref":
@@ -252,8 +254,9 @@ def resolve_phrase(
         if ent.label_ == "PERSON" and any(t.i in idx for t in ent):
             if ent.root.dep_ == "poss" and ent.root.head.i == head.i and head.i not in {t.i for t in ent}:
                 continue  # "Putin's armed forces": the forces, composed below, not the man
-            entry = registry.person(ent.text)
+            entry = registry.person(ent.text) or _titled_person(ent, registry, tracker)
             if entry is not None:
+                tracker.people.setdefault(ent[-1].lower_, entry)  # "Smirnov wrote", later
                 return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "person")
     # 3. demonym/capital + role noun
     role_key = registry.role_of_head(head.text) or registry.role_of_head(head.lemma_)
@@ -291,6 +294,11 @@ def resolve_phrase(
         if country:
             entry = registry.compose(country, role_key)
             if entry is not None:
+                if role_key == "government":
+                    # "regional governor Alexei Smirnov": later, "Smirnov" alone is the same office
+                    for ent in doc_entities(doc):
+                        if ent.label_ == "PERSON" and any(t.i in idx for t in ent):
+                            tracker.people.setdefault(ent[-1].lower_, entry)
                 return ActorRef(entry.actor(), entry, start, end, "composed")
         if role_key == "civilians":
             return ActorRef(Actor(id="CIV", name="Civilians"), None, start, end, "civilians")
@@ -397,6 +405,33 @@ SPEAKER_NOUNS = frozenset(
 )
 FORCE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _titled_person(ent: Span, registry: ActorRegistry, tracker: ActorTracker) -> ActorEntry | None:
+    """A person the registry does not know, speaking for a state by title: "regional governor
+    Alexei Smirnov" (then "Smirnov" alone, later) is that state's government."""
+    doc = ent.doc
+    surname = ent[-1].lower_
+    if surname in tracker.people:
+        return tracker.people[surname]
+    # the title: words right before the name ("Belgorod governor X"), or an apposition ("X, the governor")
+    words = [doc[i] for i in range(max(ent.start - 4, 0), ent.start)]
+    words += [t for t in ent.root.children if t.dep_ == "appos"]
+    role_key = None
+    country = None
+    for t in words:
+        role_key = role_key or registry.role_of_head(t.lemma_.lower()) or registry.role_of_head(t.lower_)
+        country = country or registry.country_of_modifier(t.text)
+    if role_key != "government":
+        return None
+    entry = (
+        registry.compose(country or tracker.default_country or "", role_key)
+        if (country or tracker.default_country)
+        else None
+    )
+    if entry is not None:
+        tracker.people[surname] = entry
+    return entry
 
 
 def _foreign_modifier(tokens: list[Token], head: Token) -> bool:
