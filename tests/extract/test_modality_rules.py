@@ -75,3 +75,15 @@ def test_an_undated_reports_yesterday_is_the_day_before_its_latest_weekday(extra
     kutum = [m for m in mentions if m.location and m.location.name == "Kutum"]
     # yesterday = Thursday (the report is written on Friday): the army's toll joins Kutum's clash
     assert len(kutum) == 1 and kutum[0].fatalities is not None and kutum[0].fatalities.best == 12
+
+
+def test_a_quoted_toll_joins_the_event_and_the_titled_official_speaks_for_the_state(extract) -> None:
+    text = (
+        "Drones struck a fuel depot in the town of Sudzha in the Kursk region on Tuesday night, "
+        "regional governor Pavel Orlov said on Wednesday.\n\n"
+        '"Two employees of the depot were killed and five were wounded," Orlov wrote on Telegram.'
+    )
+    [mention] = extract(text, published="2024-08-14")
+    assert mention.location is not None and mention.location.name == "Sudzha"
+    assert mention.fatalities is not None and mention.fatalities.best == 2
+    assert mention.fatalities.claimant is not None and mention.fatalities.claimant.id == "RU_GOV"

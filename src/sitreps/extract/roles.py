@@ -249,15 +249,20 @@ def resolve_phrase(
         entry = registry.get(ent.ent_id_) or registry.match(ent.text)
         if entry is not None:
             return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
-    # 2. a public figure speaking for an institution
+    # 2. a public figure speaking for an institution (the small model sometimes tags a
+    # titled name ORG: "governor Pavel Orlov")
     for ent in doc_entities(doc):
-        if ent.label_ == "PERSON" and any(t.i in idx for t in ent):
+        titled_org = ent.label_ == "ORG" and ent.start > 0 and registry.role_of_head(doc[ent.start - 1].lower_)
+        if (ent.label_ == "PERSON" or titled_org) and any(t.i in idx for t in ent):
             if ent.root.dep_ == "poss" and ent.root.head.i == head.i and head.i not in {t.i for t in ent}:
                 continue  # "Putin's armed forces": the forces, composed below, not the man
             entry = registry.person(ent.text) or _titled_person(ent, registry, tracker)
             if entry is not None:
                 tracker.people.setdefault(ent[-1].lower_, entry)  # "Smirnov wrote", later
                 return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "person")
+    if head.pos_ == "PROPN" and head.lower_ in tracker.people:
+        entry = tracker.people[head.lower_]  # "Orlov wrote": the official named with a title earlier
+        return ActorRef(entry.actor(), entry, head.idx, head.idx + len(head), "person")
     # 3. demonym/capital + role noun
     role_key = registry.role_of_head(head.text) or registry.role_of_head(head.lemma_)
     if role_key is None:

@@ -118,6 +118,7 @@ def _name_parts(doc: Doc, gazetteer) -> set[int]:
     the NER may tag ORG) is kept; so is a designated village the NER calls a person.
     """
     out: set[int] = set()
+    surnames: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
@@ -126,9 +127,14 @@ def _name_parts(doc: Doc, gazetteer) -> set[int]:
             continue
         if any(REGION_WORDS.match(t.text) for t in words):
             continue  # "Kursk Oblast" tagged ORG is still the region
-        if all(gazetteer.is_name(t.text) and not _common_word(t.text) for t in words):
-            continue
+        titled = ent.start > 0 and doc[ent.start - 1].pos_ == "NOUN" and doc[ent.start - 1].is_lower
+        if not titled and all(gazetteer.is_name(t.text) and not _common_word(t.text) for t in words):
+            continue  # "Belgorod, Bryansk" tagged ORG: a list of places (but "governor Pavel Orlov" is a man)
         out.update(t.i for t in words)
+        surnames.add(words[-1].text)
+    # "Pavel Orlov said ... Orlov wrote": the surname alone later is the same person, not the
+    # town of Orlov
+    out.update(t.i for t in doc if t.text in surnames)
     return out
 
 
