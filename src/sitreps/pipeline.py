@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import BinaryIO
 
 from sitreps.clean import CleanError, clean_document
@@ -48,33 +47,26 @@ class IngestReport:
 ProgressCallback = Callable[[IngestReport], None]
 
 
-def _optional_attribute(module: str, name: str) -> object | None:
-    # TRANSITIONAL guard while the extract / fuse / places stages land: a missing stage means
-    # "no mentions" / "no fusion" / "no glue repair", not a crash. Remove once all stages exist.
-    try:
-        return getattr(import_module(module), name, None)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and module.startswith(exc.name):
-            return None
-        raise
+def load_default_extractor(ctx: AppContext) -> Extractor:
+    """The configured extractor (`sitreps.extract.default_extractor`), imported on first use
+    so that commands which never extract do not load spaCy."""
+    from sitreps.extract import default_extractor
+
+    return default_extractor(ctx)
 
 
-def load_default_extractor(ctx: AppContext) -> Extractor | None:
-    """The configured extractor (`sitreps.extract.default_extractor`), or None if not available."""
-    factory = _optional_attribute("sitreps.extract", "default_extractor")
-    return factory(ctx) if callable(factory) else None  # type: ignore[no-any-return]
-
-
-def load_default_fuse() -> FuseFunction | None:
+def load_default_fuse() -> FuseFunction:
     """`sitreps.fuse.BlockFusion()`: fuse, re-fusing only the blocks each batch touches."""
-    block_fusion = _optional_attribute("sitreps.fuse", "BlockFusion")
-    return block_fusion() if callable(block_fusion) else None  # type: ignore[return-value]
+    from sitreps.fuse import BlockFusion
+
+    return BlockFusion()  # type: ignore[return-value]
 
 
-def load_known_name() -> Callable[[str], bool] | None:
+def load_known_name() -> Callable[[str], bool]:
     """The gazetteer's name test, used by clean to repair machine-translation glue."""
-    get_gazetteer = _optional_attribute("sitreps.places", "get_gazetteer")
-    return get_gazetteer().is_name if callable(get_gazetteer) else None  # type: ignore[attr-defined]
+    from sitreps.places import get_gazetteer
+
+    return get_gazetteer().is_name
 
 
 def _extract(extractor: Extractor | None, articles: Sequence[Article]) -> list[Mention]:
