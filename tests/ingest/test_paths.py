@@ -89,10 +89,73 @@ def test_png_renamed_to_txt_is_rejected_by_its_signature(tmp_path: Path) -> None
     assert read_all(str(path)) == [Rejection(str(path), "binary file (PNG signature)")]
 
 
-def test_binary_without_a_known_signature_is_rejected_for_its_nul_bytes(tmp_path: Path) -> None:
+def test_binary_without_a_known_signature_is_rejected_for_its_share_of_control_bytes(tmp_path: Path) -> None:
     path = tmp_path / "blob.txt"
     path.write_bytes(bytes(range(256)) * 4)
-    assert read_all(str(path)) == [Rejection(str(path), "binary file (NUL bytes)")]
+    assert read_all(str(path)) == [Rejection(str(path), "binary file (10.9% control bytes)")]
+
+
+def test_one_nul_byte_in_a_report_is_dropped_and_counted_not_taken_for_binary(tmp_path: Path) -> None:
+    path = tmp_path / "depot.txt"
+    data = (ENGLISH * 8).encode("utf-8")
+    path.write_bytes(data[:300] + b"\x00" + data[300:])
+    [doc] = read_all(str(path))
+    assert isinstance(doc, RawDocument)
+    assert doc.metadata["text"] == ENGLISH * 8
+    assert doc.metadata["replaced_characters"] == 1
+
+
+def test_utf8_text_with_a_few_invalid_bytes_is_decoded_with_replacement_and_the_count_kept(tmp_path: Path) -> None:
+    path = tmp_path / "kherson.txt"
+    parts = [RUSSIAN[:20].encode("utf-8"), RUSSIAN[20:70].encode("utf-8"), RUSSIAN[70:].encode("utf-8")]
+    path.write_bytes(parts[0] + b"\xff" + parts[1] + b"\xc3" + parts[2])
+    [doc] = read_all(str(path))
+    assert isinstance(doc, RawDocument)
+    assert doc.metadata["encoding"] == "utf-8" and doc.metadata["replaced_characters"] == 2
+    assert doc.metadata["text"].count("\ufffd") == 2
+    assert doc.metadata["text"].replace("\ufffd", "") == RUSSIAN
+
+
+def test_one_invalid_byte_in_a_utf8_jsonl_file_rejects_only_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": RUSSIAN + f" ({n})"}, ensure_ascii=False).encode("utf-8") for n in range(20)]
+    lines[7] = lines[7][:30] + b"\xfe" + lines[7][30:]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    result = read_all(str(path))
+    rejections = [r for r in result if isinstance(r, Rejection)]
+    assert rejections == [Rejection(f"{path}:8", f"{path}:8: line is not valid UTF-8")]
+    assert sum(isinstance(r, RawDocument) for r in result) == 19
+
+
+DEEP = "[" * 200_000 + "]" * 200_000
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "auto"])
+def test_a_jsonl_line_nested_200000_deep_rejects_itself_and_the_next_line_is_read(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "feed.ndjson"
+    path.write_text('{"a": ' + DEEP + "}\n" + json.dumps({"text": ENGLISH}) + "\n", encoding="utf-8")
+    first, second = read_all(str(path), fmt=fmt)
+    assert first == Rejection(f"{path}:1", f"{path}:1: invalid JSON (nested too deeply)")
+    assert isinstance(second, RawDocument)
+
+
+def test_a_sniffed_first_line_nested_200000_deep_is_a_rejection_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "feed"  # no extension: the format is sniffed from the first line
+    path.write_text('{"a": ' + DEEP + "}\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(ENGLISH, encoding="utf-8")
+    first, second = read_all(str(path), str(good))
+    assert first == Rejection(f"{path}:1", f"{path}:1: invalid JSON (nested too deeply)")
+    assert isinstance(second, RawDocument)
+
+
+def test_a_sidecar_nested_200000_deep_rejects_its_file_only(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"title": ' + DEEP + "}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    first, second = read_all(str(tmp_path))
+    assert first == Rejection(str(tmp_path / "a.txt"), "bad sidecar a.meta.json: JSON nested too deeply")
+    assert isinstance(second, RawDocument)
 
 
 def test_oversize_file_is_rejected_before_reading(tmp_path: Path) -> None:

@@ -1,4 +1,9 @@
-"""Bytes to text: BOMs, UTF-8, then charset detection; binary files are refused, not guessed."""
+"""Bytes to text: BOMs, UTF-8, then charset detection; binary files are refused, not guessed.
+
+Damage short of binary is repaired and counted rather than refused: UTF-8 with a few invalid
+bytes is decoded with U+FFFD in their place, and stray control characters are dropped;
+`DecodedText.replaced` says how many, so ingest can report it.
+"""
 
 from __future__ import annotations
 
@@ -38,9 +43,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Share of control characters (other than tab/newline/CR/form feed) above which decoded
-# "text" is really binary; real articles have none, so any measurable share is suspicious.
+# Share of control characters (other than tab/newline/CR/form feed) above which the bytes (or
+# the decoded "text") are really binary. Real articles have next to none; a binary file has
+# about one in eight (every byte value equally likely), so one stray NUL in a report is not it.
 _MAX_CONTROL_SHARE = 0.01
+# Invalid UTF-8 sequences per valid multi-byte character up to which a file is UTF-8 with a
+# few damaged bytes (decoded with U+FFFD for them), not text in another encoding. A legacy
+# 8-bit file (cp1251, latin-1) has almost no valid multi-byte sequence, so it stays above.
+_MAX_INVALID_UTF8_PER_CHAR = 0.05
+# What a stray control character becomes: vertical tab is a line break in word processors'
+# exports; the rest carry nothing.
+_CONTROL_REPLACEMENT = {code: ("\n" if code == 0x0B else None) for code in range(0x20) if chr(code) not in "\t\n\r\f"}
 
 
 class UndecodableError(ValueError):
@@ -51,6 +64,8 @@ class UndecodableError(ValueError):
 class DecodedText:
     text: str
     encoding: str
+    # Characters that could not be decoded (now U+FFFD) or were stray control characters (dropped).
+    replaced: int = 0
 
 
 def binary_signature(data: bytes) -> str | None:
@@ -92,8 +107,38 @@ def _control_share(text: str) -> float:
     return controls / len(text)
 
 
+def _control_byte_share(data: bytes) -> float:
+    controls = sum(data.count(bytes([code])) for code in _CONTROL_REPLACEMENT)
+    return controls / len(data) if data else 0.0
+
+
+def _damaged_utf8(data: bytes) -> DecodedText | None:
+    """`data` decoded as UTF-8 with U+FFFD for its invalid bytes, when they are few among valid
+    multi-byte characters (see _MAX_INVALID_UTF8_PER_CHAR); None when it is some other encoding."""
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
+    if invalid <= 0 or multibyte <= 0 or invalid > multibyte * _MAX_INVALID_UTF8_PER_CHAR:
+        return None
+    return DecodedText(text, "utf-8", invalid)
+
+
+def _without_controls(decoded: DecodedText) -> DecodedText:
+    found = sum(1 for ch in decoded.text if ord(ch) in _CONTROL_REPLACEMENT)
+    if not found:
+        return decoded
+    return DecodedText(decoded.text.translate(_CONTROL_REPLACEMENT), decoded.encoding, decoded.replaced + found)
+
+
 def decode_bytes(data: bytes) -> DecodedText:
     """Decode a text file's bytes, or raise UndecodableError naming why it is not text."""
+    decoded = _decode(data)
+    if _control_share(decoded.text) > _MAX_CONTROL_SHARE:
+        raise UndecodableError("binary file (control characters)")
+    return _without_controls(decoded)
+
+
+def _decode(data: bytes) -> DecodedText:
     signature = binary_signature(data)
     if signature:
         raise UndecodableError(f"binary file ({signature} signature)")
@@ -107,15 +152,17 @@ def decode_bytes(data: bytes) -> DecodedText:
         text = _utf16_without_bom(data)
         if text is not None and _control_share(text) <= _MAX_CONTROL_SHARE:
             return DecodedText(text, "utf-16")
-        raise UndecodableError("binary file (NUL bytes)")
+    share = _control_byte_share(data)
+    if share > _MAX_CONTROL_SHARE:
+        raise UndecodableError(f"binary file ({share:.1%} control bytes)")
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
+        return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise UndecodableError("undecodable bytes (no text encoding fits)") from None
-        text, encoding = str(best), best.encoding
-    if _control_share(text) > _MAX_CONTROL_SHARE:
-        raise UndecodableError("binary file (control characters)")
-    return DecodedText(text, encoding)
+        pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableError("undecodable bytes (no text encoding fits)")
+    return DecodedText(str(best), best.encoding)

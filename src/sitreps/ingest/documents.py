@@ -34,3 +34,15 @@ class Rejection:
 
     source: str
     reason: str
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line for an unexpected per-record failure: the exception's kind and the first line of
+    its message (spaCy's, for one, run to a paragraph)."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    first_sentence = message.find(". ")
+    if 0 < first_sentence < 160:
+        message = message[: first_sentence + 1]
+    elif len(message) > 160:
+        message = message[:157] + "..."
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

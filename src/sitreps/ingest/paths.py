@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -11,9 +12,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sitreps.ingest.decoding import UndecodableError, binary_signature, decode_bytes
-from sitreps.ingest.documents import RawDocument, Rejection
+from sitreps.ingest.documents import RawDocument, Rejection, failure_reason
 from sitreps.ingest.html_reader import extract_html, looks_like_html
-from sitreps.ingest.jsonl_reader import METADATA_KEYS, read_jsonl
+from sitreps.ingest.jsonl_reader import METADATA_KEYS, read_jsonl, read_jsonl_lines, utf8_lines
 from sitreps.ingest.limits import (
     DEFAULT_MAX_ARTICLE_BYTES,
     DEFAULT_MAX_BYTES,
@@ -36,6 +37,8 @@ _EXTENSION_FORMATS = {
     ".md": "txt",
 }
 SIDECAR_SUFFIX = ".meta.json"
+# UTF-16/32 byte-order marks: such a file is decoded whole, not as UTF-8 lines.
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def read_paths(
@@ -96,15 +99,24 @@ def _read_all(
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_bytes(stream.read(caps.max_bytes + 1), "-", fmt, caps, {})
+            yield from _guarded(_read_bytes(stream.read(caps.max_bytes + 1), "-", fmt, caps, {}), "-")
             continue
         path = Path(given)
         if path.is_dir():
             # A folder's own files are always read; --recursive adds its subfolders.
             for child in _files_under(path, recursive):
-                yield from _read_file(child, str(child), fmt, caps)
+                yield from _guarded(_read_file(child, str(child), fmt, caps), str(child))
         else:
-            yield from _read_file(path, given, fmt, caps)
+            yield from _guarded(_read_file(path, given, fmt, caps), given)
+
+
+def _guarded(items: Iterator[RawDocument | Rejection], given: str) -> Iterator[RawDocument | Rejection]:
+    """The items one input gives, and a Rejection instead of any exception: whatever one file
+    does to a reader, the inputs after it are still read."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        yield Rejection(given, f"cannot read ({failure_reason(exc)})")
 
 
 def _files_under(folder: Path, recursive: bool) -> Iterator[Path]:
@@ -160,6 +172,8 @@ def _sidecar_metadata(path: Path) -> tuple[dict[str, Any], str | None]:
             loaded = json.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             return {}, f"bad sidecar {candidate.name}: {exc}"
+        except RecursionError:
+            return {}, f"bad sidecar {candidate.name}: JSON nested too deeply"
         if not isinstance(loaded, dict):
             return {}, f"bad sidecar {candidate.name}: not a JSON object"
         return {k: v for k, v in loaded.items() if k in METADATA_KEYS and isinstance(v, str)}, None
@@ -173,9 +187,11 @@ def _sniff_format(data: bytes) -> str:
     if first == b"{":
         first_line = data.lstrip().split(b"\n", 1)[0]
         try:
-            if isinstance(json.loads(first_line), dict):
+            if isinstance(json.loads(first_line.decode("utf-8", "replace")), dict):
                 return "jsonl"
-        except (json.JSONDecodeError, UnicodeDecodeError):
+        except RecursionError:
+            return "jsonl"  # an object nested past any use: the JSON Lines reader rejects that line
+        except json.JSONDecodeError:
             pass
     return "txt"
 
@@ -193,17 +209,27 @@ def _read_bytes(
     if signature:
         yield Rejection(given, f"binary file ({signature} signature)")
         return
-    try:
-        decoded = decode_bytes(data)
-    except UndecodableError as exc:
-        yield Rejection(given, str(exc))
-        return
-    if fmt == "auto":
-        fmt = _sniff_format(decoded.text.encode("utf-8")[:4096])
-    if fmt == "jsonl":
-        records = read_jsonl(
-            decoded.text, given, max_line_bytes=caps.max_line_bytes, max_article_bytes=caps.max_article_bytes
+    if fmt == "auto" and _sniff_format(data[:4096]) == "jsonl":
+        fmt = "jsonl"
+    # JSON Lines in UTF-8 (as JSON is) are decoded line by line: a bad byte rejects its line only.
+    lines = utf8_lines(data) if fmt == "jsonl" and not data.startswith(_WIDE_BOMS) else None
+    if lines is not None:
+        records = read_jsonl_lines(
+            lines, given, max_line_bytes=caps.max_line_bytes, max_article_bytes=caps.max_article_bytes
         )
+    else:
+        try:
+            decoded = decode_bytes(data)
+        except UndecodableError as exc:
+            yield Rejection(given, str(exc))
+            return
+        if fmt == "auto":
+            fmt = _sniff_format(decoded.text.encode("utf-8")[:4096])
+        if fmt == "jsonl":
+            records = read_jsonl(
+                decoded.text, given, max_line_bytes=caps.max_line_bytes, max_article_bytes=caps.max_article_bytes
+            )
+    if fmt == "jsonl":
         empty = True
         for item in records:
             empty = False
@@ -217,6 +243,8 @@ def _read_bytes(
     else:
         metadata = {**sidecar, "format": "txt", "text": decoded.text}
     metadata["encoding"] = decoded.encoding
+    if decoded.replaced:
+        metadata["replaced_characters"] = decoded.replaced
     if not metadata.get("text", "").strip():
         yield Rejection(given, "no text found")
         return
