@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
 
@@ -11,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sitreps.places import sources
+from sitreps.places.batch import resolve_lines, tag_lines, write_lines
 from sitreps.places.gazetteer import Gazetteer, get_gazetteer
 from sitreps.places.resolver import PlaceResolver
 
@@ -27,9 +30,29 @@ places_app = typer.Typer(
 )
 
 
+def _open_lines(path: str) -> tuple[Iterator[str], str]:
+    """Lines of FILE, or of stdin for '-'; exits 2 with a one-line error when FILE is unreadable."""
+    if path == "-":
+        return iter(sys.stdin), "-"
+    try:
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 - read lazily, closed at exit
+    except OSError as exc:
+        typer.echo(f"error: {path}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from exc
+    return iter(handle), path
+
+
 @places_app.command("resolve")
 def resolve_command(
-    toponym: str = typer.Argument(..., help="The place name as written, e.g. 'near Vovchansk'."),
+    toponym: Optional[str] = typer.Argument(  # noqa: UP045
+        None, help="The place name as written, e.g. 'near Vovchansk'."
+    ),
+    batch: Optional[str] = typer.Option(  # noqa: UP045
+        None,
+        "--batch",
+        help="JSONL of {id, toponym, text, start, end} (or - for stdin): one JSON answer per line to stdout.",
+    ),
+    explain: bool = typer.Option(False, "--explain", help="Show every candidate's score and the reasons."),
     context: Optional[str] = typer.Option(  # noqa: UP045 - Typer needs Optional on 3.11
         None, "--context", "-c", help="Article text (or a sentence) to resolve the name in."
     ),
@@ -46,7 +69,17 @@ def resolve_command(
       sitreps places resolve "Харків"
       sitreps places resolve "Novoselivka" --context "Russian forces shelled Novoselivka near Kupiansk"
       sitreps places resolve "Tyotkino" --json
+      sitreps places resolve --batch requests.jsonl > answers.jsonl
     """
+    if batch is not None:
+        lines, source = _open_lines(batch)
+        batch_resolver = PlaceResolver(get_gazetteer())
+        count = write_lines(resolve_lines(lines, batch_resolver, source), sys.stdout)
+        typer.echo(f"answered {count} requests", err=True)
+        return
+    if not toponym:
+        typer.echo("error: give a TOPONYM or --batch FILE", err=True)
+        raise typer.Exit(2)
     resolver = PlaceResolver(get_gazetteer())
     ctx = resolver.context_for(context) if context else None
     result = resolver.resolve(toponym, ctx, near=near, region_hint=region)
@@ -77,6 +110,27 @@ def resolve_command(
         )
     if result.candidates:
         console.print(table)
+
+
+@places_app.command("tag")
+def tag_command(
+    file: str = typer.Argument(..., help="JSONL of {id, text} (or - for stdin)."),
+) -> None:
+    """Find and resolve every toponym of each text: one {id, toponyms} JSON line per input line.
+
+    Each toponym has start/end (code-point offsets), text, geonameid, lat, lon, country_code and
+    geo_precision; a place found but not resolved keeps its span with nulls.
+
+    Examples:
+      sitreps places tag articles.jsonl > tags.jsonl
+      echo '{"id": 1, "text": "Shelling hit Kupiansk in the Kharkiv region."}' | sitreps places tag -
+    """
+    from sitreps.places.tagger import Geoparser
+
+    lines, source = _open_lines(file)
+    parser = Geoparser()
+    count = write_lines(tag_lines(lines, parser.tag_texts, source), sys.stdout)
+    typer.echo(f"tagged {count} documents", err=True)
 
 
 @places_app.command("add")

@@ -257,6 +257,14 @@ class PlaceResolver:
         ctx.countries = frozenset(countries | {a.country_code for a in anchors})
         return ctx
 
+    def document_context(self, text: str) -> PlaceContext:
+        """The context of a whole article, read once: see `context_for`."""
+        return self.context_for(text)
+
+    def resolve_in(self, toponym: str, ctx: PlaceContext, span: tuple[int, int] | None = None) -> Resolution:
+        """Resolve one occurrence of `toponym` (at `span` in ctx.text, when given) in its article."""
+        return self.resolve(toponym, ctx)
+
     def spot_toponyms(self, text: str) -> list[str]:
         """Capitalised names in `text` that the gazetteer knows (for callers without NER).
 
