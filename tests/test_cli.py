@@ -132,3 +132,103 @@ def test_demo_ingests_the_sample_reports_and_a_second_run_adds_nothing(db_path: 
     assert second.exit_code == 0
     with Store(db_path, read_only=True) as store:
         assert store.counts() == counts
+
+
+# Two more invented reports, so that a folder holds five good ones beside the bad records.
+MORE_REPORTS = {
+    "kharkiv.txt": (
+        "Missile strike damages Kharkiv power station\n\n"
+        "KHARKIV, Ukraine, Oct 5 - A missile struck a thermal power station in Kharkiv on Saturday "
+        "morning, wounding two workers and cutting electricity to several districts, the regional "
+        "governor said.\n"
+    ),
+    "goma.txt": (
+        "Rebels clash with army north of Goma\n\n"
+        "GOMA, Congo, Feb 9 - M23 rebels fought the Congolese army near the town of Sake on Sunday, "
+        "killing at least seven soldiers, a local official said. Thousands of residents fled toward Goma.\n"
+    ),
+}
+DEEP_JSON = "[" * 200_000 + "]" * 200_000
+
+
+def test_every_kind_of_bad_record_is_rejected_alone_and_the_five_good_reports_are_stored(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from tests.conftest import REPORTS
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    good = {**REPORTS, **MORE_REPORTS}
+    for name, text in good.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    darfur, sagaing = REPORTS["darfur.txt"], REPORTS["sagaing.txt"]
+    bad_url = json.dumps({"text": darfur.replace("12 civilians", "13 civilians"), "url": "http://[::1"})
+    (folder / "feed.jsonl").write_bytes(
+        (bad_url + "\n" + '{"text": ' + DEEP_JSON + "}\n").encode() + b'{"text": "\xff broken"}\n'
+    )
+    (folder / "sidecar.txt").write_text(sagaing.replace("nine", "ten"), encoding="utf-8")
+    (folder / "sidecar.meta.json").write_text('{"title": ' + DEEP_JSON + "}", encoding="utf-8")
+    (folder / "sniffed").write_text('{"a": ' + DEEP_JSON + "}\n", encoding="utf-8")
+    paragraph = "Traders said the market reopened after weeks of closure, with goods brought from the coast.\n\n"
+    (folder / "long.txt").write_text("Market reopens\n\n" + paragraph * (1_050_000 // len(paragraph)))
+    (folder / "dated.jsonl").write_text(
+        json.dumps({"text": REPORTS["haiti.txt"].replace("hundreds", "dozens"), "published": "0001-01-01"}) + "\n"
+    )
+
+    result = sitreps(db_path, "ingest", "--max-article-bytes", "5000000", str(folder))
+
+    assert result.exit_code == 1, result.output
+    reasons = {line.split(": ", 1)[0]: line for line in result.stderr.splitlines() if line.startswith(str(folder))}
+    expected = {
+        f"{folder / 'feed.jsonl'}:1": "invalid url 'http://[::1'",
+        f"{folder / 'feed.jsonl'}:2": "nested too deeply",
+        f"{folder / 'feed.jsonl'}:3": "not valid UTF-8",
+        str(folder / "sidecar.txt"): "bad sidecar sidecar.meta.json: JSON nested too deeply",
+        f"{folder / 'sniffed'}:1": "nested too deeply",
+        str(folder / "long.txt"): "exceeds maximum of 1000000",
+        f"{folder / 'dated.jsonl'}:1": "note: implausible publication date 0001-01-01 ignored",
+    }
+    for where, reason in expected.items():
+        assert reason in reasons.get(where, ""), (where, result.stderr)
+    with Store(db_path, read_only=True) as store:
+        articles = store.articles()
+    stored = {Path(a.source).name for a in articles}
+    assert set(good) <= stored and len(articles) == 6  # the five good ones and the undated one
+    undated = next(a for a in articles if "dated.jsonl" in a.source)
+    assert undated.published is None
+
+
+def test_sigint_during_an_ingest_exits_130_with_one_line_and_keeps_committed_batches(
+    db_path: Path, tmp_path: Path
+) -> None:
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import REPORTS, sitreps_process
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    base = REPORTS["darfur.txt"]
+    for n in range(400):
+        (folder / f"r{n:03}.txt").write_text(base.replace("12 civilians", f"{n + 12} civilians"), encoding="utf-8")
+    process = sitreps_process(
+        ["ingest", "--batch-size", "5", str(folder)], db_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    lines: list[bytes] = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # wait for the first committed batch
+        line = process.stderr.readline()
+        lines.append(line)
+        if line.startswith(b"batch 1 committed") or not line:
+            break
+    process.send_signal(signal.SIGINT)
+    rest = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 130
+    assert "Traceback" not in rest
+    (last,) = [line for line in rest.splitlines() if line.startswith("interrupted")]
+    committed = int(last.split("; ")[1].split()[0])
+    assert committed >= 1 and last.endswith("batches committed, the rest can be re-run")
+    with Store(db_path, read_only=True) as store:
+        assert len(store.articles()) == 5 * committed

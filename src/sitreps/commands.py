@@ -7,8 +7,10 @@ found / store locked), 2 usage error.
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from importlib.resources import files
@@ -26,7 +28,7 @@ from sitreps.context import AppContext
 from sitreps.engine import EngineError
 from sitreps.ingest import limits
 from sitreps.model import Article, Event, Mention
-from sitreps.store import AmbiguousIdError, EventFilter, Store, StoreError
+from sitreps.store import AmbiguousIdError, EventFilter, FilterError, Store, StoreError, validated
 
 if TYPE_CHECKING:
     from sitreps.pipeline import IngestReport
@@ -55,13 +57,18 @@ def _stderr() -> Console:
     return Console(stderr=True)
 
 
+def say_waiting() -> None:
+    """Store's `on_wait`: one line on stderr once a lock wait passes a second."""
+    print("waiting for another sitreps process that writes this store…", file=sys.stderr, flush=True)
+
+
 @contextmanager
 def _reader(app_ctx: AppContext) -> Iterator[Store]:
     """A read-only store; an empty one is created first so that a fresh install answers 'nothing yet'."""
     try:
         if not app_ctx.db_path.exists():
-            Store(app_ctx.db_path).close()
-        store = Store(app_ctx.db_path, read_only=True)
+            Store(app_ctx.db_path, on_wait=say_waiting).close()
+        store = Store(app_ctx.db_path, read_only=True, on_wait=say_waiting)
     except StoreError as exc:
         _stderr().print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
@@ -71,10 +78,23 @@ def _reader(app_ctx: AppContext) -> Iterator[Store]:
 
 def _writer(app_ctx: AppContext) -> Store:
     try:
-        return Store(app_ctx.db_path)
+        return Store(app_ctx.db_path, on_wait=say_waiting)
     except StoreError as exc:
         _stderr().print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
+
+
+def _print_json(doc: object) -> None:
+    """One JSON document on stdout (`--json`): the sitreps/1 records as exported."""
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+def validated_filter(flt: EventFilter) -> EventFilter:
+    """`flt` checked (ISO dates, known type and country), or exit 2 with the reason."""
+    try:
+        return validated(flt)
+    except FilterError as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 def _date(value: object) -> str:
@@ -150,22 +170,45 @@ class Engine(StrEnum):
 
 
 def _run_engine(
-    app_ctx: AppContext, store: Store, paths: list[str], options: dict[str, Any], engine: Engine, ray: dict[str, Any]
+    app_ctx: AppContext,
+    store: Store,
+    paths: list[str],
+    options: dict[str, Any],
+    engine: Engine,
+    ray: dict[str, Any],
+    say: Callable[[str], None],
 ) -> tuple[IngestReport, bool]:
     """Run the chosen engine; return its report and whether an extractor was available."""
     from sitreps.pipeline import load_default_extractor, load_known_name, run_ingest
 
     if engine is Engine.local:
-        extractor = load_default_extractor(app_ctx)
-        report = run_ingest(store, paths, extractor=extractor, known_name=load_known_name(), **options)
+        with _loading_notice(say):
+            extractor, known_name = load_default_extractor(app_ctx), load_known_name()
+        report = run_ingest(store, paths, extractor=extractor, known_name=known_name, **options)
         return report, extractor is not None
     # Imported only here: the local engine never imports Ray.
     from sitreps.engine.article_worker import default_extractor_factory
     from sitreps.engine.ray_engine import run_ingest_ray
 
     has_extractor = _optional_module("sitreps.extract")
-    factory = default_extractor_factory(app_ctx.actors_files) if has_extractor else None
+    factory = default_extractor_factory(app_ctx.actors_files, app_ctx.extractor) if has_extractor else None
     return run_ingest_ray(store, paths, extractor_factory=factory, **options, **ray), has_extractor
+
+
+LOADING = "loading the language model and the place-name index (the first run builds the index: about a minute)"
+
+
+@contextmanager
+def _loading_notice(say: Callable[[str], None]) -> Iterator[None]:
+    """`say(LOADING)` when what the block loads takes over a second (the first run builds the
+    gazetteer cache), so a long silence is never unexplained."""
+    timer = threading.Timer(1.0, say, [LOADING])
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 def _optional_module(name: str) -> bool:
@@ -203,31 +246,48 @@ def _ingest_and_report(
             )
             task = bar.add_task("ingesting", total=None, counts="")
 
+            def say(text: str) -> None:
+                bar.update(task, description=text)
+
             def progress(r: IngestReport) -> None:
+                latest[0] = r
                 counts = f"read {r.read} · new {r.new} · dup {r.duplicate} · rejected {len(r.rejected)}"
-                bar.update(task, counts=counts)
+                bar.update(task, description="ingesting", counts=counts)
 
         else:
             # No live bar off a terminal (logs, pipes): one line per committed transaction instead.
             bar = None
             committed = [0]
 
+            def say(text: str) -> None:
+                print(text + "…", file=sys.stderr, flush=True)
+
             def progress(r: IngestReport) -> None:
+                latest[0] = r
                 if r.batches_committed != committed[0]:
                     committed[0] = r.batches_committed
                     print(f"batch {r.batches_committed} committed: {r.new} new articles so far", file=sys.stderr)
                     sys.stderr.flush()
 
+        latest: list[IngestReport | None] = [None]
         stdin = sys.stdin.buffer if "-" in paths else None
         if bar is not None:
             bar.start()
         try:
             report, has_extractor = _run_engine(
-                app_ctx, store, paths, {**options, "progress": progress, "stdin": stdin}, engine, ray or {}
+                app_ctx, store, paths, {**options, "progress": progress, "stdin": stdin}, engine, ray or {}, say
             )
         except (TooManyFilesError, EngineError) as exc:
             err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(2) from exc
+        except KeyboardInterrupt as exc:
+            # The batch in flight rolled back; every committed one is whole (one transaction each).
+            if bar is not None:
+                bar.stop()
+                bar = None
+            done = latest[0].batches_committed if latest[0] else 0
+            print(f"interrupted; {done} batches committed, the rest can be re-run", file=sys.stderr, flush=True)
+            raise typer.Exit(130) from exc
         finally:
             if bar is not None:
                 bar.stop()
@@ -239,6 +299,8 @@ def _ingest_and_report(
     _stdout().print(table)
     if not has_extractor:
         err.print("note: no extractor installed yet, articles were stored without mentions")
+    for note in report.notes:
+        print(f"{note.source}: note: {note.reason}", file=sys.stderr)
     for rejection in report.rejected:
         # JSONL reasons already start with "FILE:LINE:"; say it once.
         located = rejection.reason.startswith(f"{rejection.source}: ")

@@ -19,7 +19,8 @@ from typing import BinaryIO
 from sitreps.clean import CleanError, clean_document
 from sitreps.context import AppContext
 from sitreps.extract import Extractor
-from sitreps.ingest import Rejection, read_paths
+from sitreps.ingest import RawDocument, Rejection, read_paths
+from sitreps.ingest.documents import failure_reason
 from sitreps.ingest.limits import (
     DEFAULT_MAX_ARTICLE_BYTES,
     DEFAULT_MAX_BYTES,
@@ -38,6 +39,8 @@ class IngestReport:
     new: int = 0
     duplicate: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    # Stored, but with something repaired or dropped (undecodable bytes, an implausible date): one line each.
+    notes: list[Rejection] = field(default_factory=list)
     mentions: int = 0
     events: int = 0
     episodes: int = 0
@@ -86,6 +89,8 @@ class BatchLoader:
     dropped, `mentions_for(fresh)` gives the mentions of the rest (the local engine extracts
     them there; the Ray engine looks up what its workers found) and `store.ingest_batch`
     commits them with re-fusion. Both engines load through this class, so they store the same.
+    When `mentions_for` fails on a batch, each article is tried alone and the ones that still
+    fail are rejected (naming where they were read), so one article never costs its batch.
     """
 
     def __init__(
@@ -101,17 +106,20 @@ class BatchLoader:
         self.fuse, self.batch_size, self.progress = fuse, batch_size, progress
         self.seen: set[str] = set()
         self.pending: list[Article] = []
+        self.read_from: dict[str, str] = {}
 
     def reject(self, rejection: Rejection) -> None:
         self.report.rejected.append(rejection)
         self._tick()
 
-    def add(self, article: Article) -> None:
+    def add(self, article: Article, read_from: str | None = None) -> None:
+        """Queue `article`; `read_from` is where it was read (FILE or FILE:LINE), for a rejection."""
         if article.id in self.seen:
             self.report.duplicate += 1
         else:
             self.seen.add(article.id)
             self.pending.append(article)
+            self.read_from[article.id] = read_from or article.source
         self._tick()
 
     def _tick(self) -> None:
@@ -132,7 +140,12 @@ class BatchLoader:
             if self.progress:
                 self.progress(report)
             return
-        mentions = self.mentions_for(fresh)
+        fresh, mentions = self._extract_each_alone_on_failure(fresh)
+        if not fresh:
+            self.pending.clear()
+            if self.progress:
+                self.progress(report)
+            return
         result = self.store.ingest_batch(fresh, mentions, self.fuse)
         report.new += result.new_articles
         report.duplicate += len(fresh) - result.new_articles
@@ -142,6 +155,23 @@ class BatchLoader:
         self.pending.clear()
         if self.progress:
             self.progress(report)
+
+    def _extract_each_alone_on_failure(self, fresh: list[Article]) -> tuple[list[Article], list[Mention]]:
+        try:
+            return fresh, self.mentions_for(fresh)
+        except Exception:  # noqa: BLE001 - which article failed is found by trying each alone, below
+            pass
+        kept: list[Article] = []
+        mentions: list[Mention] = []
+        for article in fresh:
+            try:
+                mentions += self.mentions_for([article])
+            except Exception as exc:  # noqa: BLE001 - one article's failure is that article's rejection
+                where = self.read_from.get(article.id, article.source)
+                self.report.rejected.append(Rejection(where, f"cannot extract events ({failure_reason(exc)})"))
+                continue
+            kept.append(article)
+        return kept, mentions
 
     def finish(self) -> IngestReport:
         """Commit what is pending and return the report with the store's final counts."""
@@ -194,10 +224,22 @@ def run_ingest(
         if isinstance(item, Rejection):
             loader.reject(item)
             continue
+        notes = notes_of(item)
         try:
-            article = clean_document(item, known_name)
+            article = clean_document(item, known_name, notes)
         except CleanError as exc:
             loader.reject(Rejection(item.location, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - whatever one document does to cleaning, it costs only itself
+            loader.reject(Rejection(item.location, f"cannot clean ({failure_reason(exc)})"))
         else:
-            loader.add(article)
+            report.notes += [Rejection(item.location, note) for note in notes]
+            loader.add(article, item.location)
     return loader.finish()
+
+
+def notes_of(raw: RawDocument) -> list[str]:
+    """What reading repaired in a document, as note lines (cleaning appends its own)."""
+    replaced = raw.metadata.get("replaced_characters")
+    if not replaced:
+        return []
+    return [f"{replaced} undecodable or control character(s) replaced or dropped; the rest was read"]

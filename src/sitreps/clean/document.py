@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlparse
 
 from sitreps.clean.attribution import outlet_from_header
@@ -14,10 +15,12 @@ from sitreps.clean.language import detect_language
 from sitreps.clean.unicode_repair import normalize_whitespace, repair_unicode
 from sitreps.ingest.decoding import UndecodableError, decode_bytes
 from sitreps.ingest.documents import RawDocument
-from sitreps.model import Article
+from sitreps.model import Article, DateValue
 
 # Below this many letters a cleaned text is a fragment (a caption, a stub), not a report.
 MIN_TEXT_LETTERS = 20
+# A publication date before this is a placeholder ("0001-01-01", a CMS's zero date), not news.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
 
 
 class CleanError(ValueError):
@@ -45,13 +48,42 @@ def _outlet(raw: RawDocument, url: str | None, from_header: str | None) -> str |
     if outlet:
         return outlet
     if url:
-        host = urlparse(url).hostname or ""
+        host = urlparse(url).hostname or ""  # parsed once already by _url: it does not raise here
         if host.removeprefix("www."):
             return host.removeprefix("www.")
     return from_header
 
 
-def clean_document(raw: RawDocument, known_name: KnownName | None = None) -> Article:
+def _url(raw: RawDocument) -> str | None:
+    """The metadata URL, or CleanError when it cannot be parsed ("http://[::1")."""
+    url = raw.metadata.get("url")
+    if not (isinstance(url, str) and url.strip()):
+        return None
+    try:
+        urlparse(url).hostname  # noqa: B018 - the hostname is where an invalid IPv6 literal is found
+    except ValueError as exc:
+        raise CleanError(f"invalid url {url[:80]!r} ({exc})") from exc
+    return url
+
+
+def plausible_published(published: DateValue | None, notes: list[str] | None) -> DateValue | None:
+    """`published` unless it lies before 1900 or after tomorrow (UTC), which no report's date
+    does; such a date is dropped (the article stays undated) and the reason added to `notes`."""
+    if published is None:
+        return None
+    tomorrow = datetime.now(UTC).date() + timedelta(days=1)
+    start = date.fromisoformat(published.start)
+    if EARLIEST_PUBLISHED <= start <= tomorrow:
+        return published
+    if notes is not None:
+        notes.append(
+            f"implausible publication date {published.start} ignored (before {EARLIEST_PUBLISHED.year} "
+            "or after tomorrow); the article is kept undated"
+        )
+    return None
+
+
+def clean_document(raw: RawDocument, known_name: KnownName | None = None, notes: list[str] | None = None) -> Article:
     """Clean one document. Steps, in order:
 
     1. repair Unicode (ftfy, legacy code pages) and whitespace;
@@ -62,7 +94,11 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None) -> Art
        byline, names the outlet when metadata does not);
     5. split MT-glued words;
     6. detect the language and hash the text into the article id.
+
+    Raises CleanError when the document cannot be an article (too little text, an unparsable
+    URL). What it only drops (an implausible publication date) is said in `notes`, one line each.
     """
+    url = _url(raw)
     text = repair_unicode(_raw_text(raw))
     meta_title = raw.metadata.get("title")
     meta_title = repair_unicode(meta_title) if isinstance(meta_title, str) and meta_title.strip() else None
@@ -84,15 +120,14 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None) -> Art
     published = None
     meta_published = raw.metadata.get("published")
     if isinstance(meta_published, str) and meta_published.strip():
-        published = parse_published(meta_published)
+        published = plausible_published(parse_published(meta_published), notes)
     if published is None:
         published = header.published
     if published is None and stripped.dateline:
         found = find_date(stripped.dateline)
         published = day_value(found[0]) if found else None
+    published = plausible_published(published, notes)
 
-    url = raw.metadata.get("url")
-    url = url if isinstance(url, str) and url.strip() else None
     language = raw.metadata.get("language")
     if not (isinstance(language, str) and len(language.strip()) == 2):
         language = detect_language(body)

@@ -226,7 +226,10 @@ def outlet_of(article: Article | None, article_id: str) -> str:
         return article.outlet.strip().lower()
     for src in (article.url, article.source):
         if src and "://" in src:
-            host = urlparse(src).netloc.lower()
+            try:
+                host = urlparse(src).netloc.lower()
+            except ValueError:  # "http://[::1": clean rejects these; a store from before kept some
+                continue
             return host[4:] if host.startswith("www.") else host
     if article.source and article.source != "-":
         return PurePosixPath(article.source.replace("\\", "/")).name

