@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-from tests.web.conftest import free_port, running_server
+from tests.web.conftest import csrf_headers, free_port, running_server
 
 from conftest import sitreps_process
 from sitreps.store import Store
@@ -176,15 +176,14 @@ def test_a_request_body_over_the_configured_cap_is_a_413_that_names_the_limit(tm
                 assert time.monotonic() < deadline, "sitreps serve did not start"
                 time.sleep(0.2)
         report = "Clashes near Gao\n\n" + "Fighting broke out near Gao on Tuesday, officials said. " * 40
-        response = httpx.post(base + "/api/ingest", content=report.encode(), headers={"content-type": "text/plain"})
+        headers = {"content-type": "text/plain", **csrf_headers(base)}
+        response = httpx.post(base + "/api/ingest", content=report.encode(), headers=headers)
         assert response.status_code == 413
         assert response.json()["detail"] == (
             "request body larger than the limit of 1000 bytes (sitreps serve --max-ingest-bytes)"
         )
         # Under the cap the same route runs the pipeline.
-        small = httpx.post(
-            base + "/api/ingest", content=report[:900].encode(), headers={"content-type": "text/plain"}, timeout=120
-        )
+        small = httpx.post(base + "/api/ingest", content=report[:900].encode(), headers=headers, timeout=120)
         assert small.status_code == 200 and small.json()["new"] == 1
     finally:
         server.terminate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -41,6 +42,14 @@ def running_server(settings: WebSettings) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=5)
+
+
+def csrf_headers(base_url: str) -> dict[str, str]:
+    """The header a write must carry to a token-less server: the CSRF token its page is given."""
+    page = httpx.get(base_url + "/").text
+    match = re.search(r'<meta name="sitreps-csrf" content="([^"]+)">', page)
+    assert match, "the page carries no CSRF token"
+    return {"X-CSRF-Token": match.group(1)}
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.web.conftest import running_server
+from tests.web.conftest import csrf_headers, running_server
 from tests.web.sample_store import XSS_SCRIPT, SampleStore
 
 from sitreps.model import Event
@@ -224,7 +224,7 @@ def test_every_openapi_path_answers_valid_and_invalid_input_without_a_5xx(client
             invalid = {p["name"]: "%%not-valid%%" for p in params if p["in"] == "query"}
             for query in (valid, invalid, {}):
                 if method == "post":
-                    response = client.post(url, params=query, content=b"")
+                    response = client.post(url, params=query, content=b"", headers=csrf_headers(str(client.base_url)))
                 else:
                     response = client.get(url, params=query)
                 assert response.status_code < 500, (method, url, query, response.text)
@@ -254,7 +254,7 @@ def ingest_server(tmp_path_factory: pytest.TempPathFactory):
 
 def test_ingest_runs_the_pipeline_on_posted_reports_text_and_jsonl(ingest_server) -> None:
     url, db = ingest_server
-    with httpx.Client(base_url=url, timeout=120) as http:
+    with httpx.Client(base_url=url, timeout=120, headers=csrf_headers(url)) as http:
         response = http.post("/api/ingest", content=REPORT.encode(), headers={"Content-Type": "text/plain"})
         assert response.status_code == 200, response.text
         assert response.json()["read"] == 1 and response.json()["new"] == 1
@@ -279,7 +279,7 @@ def test_ingest_runs_the_pipeline_on_posted_reports_text_and_jsonl(ingest_server
 
 def test_ingest_refuses_a_body_over_the_cap_with_413_and_an_empty_one_with_422(ingest_server) -> None:
     url, db = ingest_server
-    with httpx.Client(base_url=url, timeout=10) as http:
+    with httpx.Client(base_url=url, timeout=10, headers=csrf_headers(url)) as http:
         too_big = http.post("/api/ingest", content=b"x" * 2001, headers={"Content-Type": "text/plain"})
         assert too_big.status_code == 413 and "2000 bytes" in too_big.json()["detail"]
 

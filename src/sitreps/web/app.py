@@ -6,10 +6,16 @@ lives here. `create_app(WebSettings(...))` builds the app; `sitreps serve` runs 
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import io
+import logging
+import math
+import secrets
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,15 +23,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from starlette.requests import ClientDisconnect
 
 from sitreps import __version__
 from sitreps.model import SCHEMA_VERSION, Article, Episode, EventType, Mention, Span
 from sitreps.store import AmbiguousIdError, EventFilter, Store, StoreError, StoreLockedError
+from sitreps.web.guard import RequestGuard
 from sitreps.web.schemas import (
     ArticleDetail,
     ArticleSpan,
@@ -42,8 +49,16 @@ from sitreps.web.schemas import (
 )
 from sitreps.web.store_access import StoreAccess
 
+log = logging.getLogger("sitreps.web")
+
 STATIC_DIR = Path(__file__).parent / "static"
 DEFAULT_MAX_INGEST_BYTES = 5_000_000
+# A request body that sends nothing for this long is cut (slow-upload attacks hold a connection open).
+DEFAULT_BODY_TIMEOUT = 30.0
+# Writes waiting behind the one running; more are refused with 503 so they cannot pile up.
+DEFAULT_MAX_QUEUED_WRITES = 16
+# Where index.html receives the per-server CSRF token (see guard.py).
+CSRF_PLACEHOLDER = "{{csrf_token}}"
 MAX_PAGE = 5000
 # Characters of article text shown either side of an evidence span: about one sentence of
 # wire copy (median sentence ~130 characters in the reports we tested on).
@@ -74,6 +89,10 @@ class WebSettings:
     actors_files: tuple[Path, ...] = field(default_factory=tuple)
     # Where reads' snapshot copy of the store goes (see store_access); None: the system temp dir.
     snapshot_dir: Path | None = None
+    # Host names accepted besides the bound address (and localhost on loopback); see guard.py.
+    allowed_hosts: tuple[str, ...] = ()
+    body_timeout: float = DEFAULT_BODY_TIMEOUT
+    max_queued_writes: int = DEFAULT_MAX_QUEUED_WRITES
 
 
 class IngestPipeline:
@@ -117,6 +136,50 @@ class IngestPipeline:
             events=report.events,
             episodes=report.episodes,
         )
+
+
+class WriteQueue:
+    """Writes run one at a time on a thread of their own, so writers waiting their turn hold no
+    thread of the pool that serves reads. At most `max_queued` wait behind the running one
+    (counted from the moment their body starts to arrive); more are refused with 503 and a
+    Retry-After estimated from how long recent writes took."""
+
+    def __init__(self, max_queued: int) -> None:
+        self.max_queued = max_queued
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitreps-write")
+        self._pending = 0  # running + waiting; changed only on the event loop's thread
+        self._mean_seconds = 1.0  # moving average of one write's duration
+
+    @asynccontextmanager
+    async def place(self) -> AsyncIterator[None]:
+        """Hold a place in the queue for one write request, or raise 503 if the queue is full."""
+        if self._pending > self.max_queued:
+            retry_after = max(1, math.ceil(self._pending * self._mean_seconds))
+            raise HTTPException(
+                503,
+                f"{self._pending} writes are already queued (sitreps serve --write-queue); retry later",
+                {"Retry-After": str(retry_after)},
+            )
+        self._pending += 1
+        try:
+            yield
+        finally:
+            self._pending -= 1
+
+    async def run(self, work: Any, *args: Any) -> Any:
+        """`work(*args)` on the write thread, after the writes queued before it."""
+
+        def timed() -> Any:
+            started = time.monotonic()
+            try:
+                return work(*args)
+            finally:
+                self._mean_seconds = 0.8 * self._mean_seconds + 0.2 * (time.monotonic() - started)
+
+        return await asyncio.get_running_loop().run_in_executor(self._executor, timed)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 # -- request plumbing ---------------------------------------------------------------------------
@@ -235,22 +298,51 @@ def mention_detail(mention: Mention, article: Article | None) -> MentionDetail:
 
 
 def _format_for(content_type: str | None) -> str:
+    """The ingest format a Content-Type names ("auto" when none is sent); 415 for any other type,
+    so a browser form (urlencoded, multipart) is never read as a report."""
     media = (content_type or "").split(";")[0].strip().lower()
-    return INGEST_FORMATS.get(media, "auto")
+    if not media:
+        return "auto"
+    if media not in INGEST_FORMATS:
+        accepted = ", ".join(INGEST_FORMATS)
+        raise HTTPException(415, f"unsupported Content-Type {media!r}; send one of {accepted}")
+    return INGEST_FORMATS[media]
 
 
-async def _read_capped(request: Request, cap: int) -> bytes:
+async def _read_capped(request: Request, cap: int, timeout: float) -> bytes:
+    """The request body, at most `cap` bytes (413), cut if `timeout` seconds pass with no data (408);
+    a client that goes away mid-upload is logged in one line and answered 400 (into the void)."""
     too_large = HTTPException(
         413, f"request body larger than the limit of {cap} bytes (sitreps serve --max-ingest-bytes)"
     )
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > cap:
         raise too_large
+    where = f"{request.method} {request.url.path} from {request.client.host if request.client else 'unknown'}"
     body = bytearray()
-    async for chunk in request.stream():
-        body.extend(chunk)
-        if len(body) > cap:
-            raise too_large
+    chunks = request.stream()
+    try:
+        while True:
+            try:
+                async with asyncio.timeout(timeout):
+                    chunk = await anext(chunks)
+            except StopAsyncIteration:
+                break
+            body.extend(chunk)
+            if len(body) > cap:
+                raise too_large
+    except TimeoutError:
+        log.warning("sitreps: %s sent no data for %g s after %d bytes; upload cut (408)", where, timeout, len(body))
+        raise HTTPException(
+            408,
+            f"request body stalled: no data for {timeout:g} s (sitreps serve --body-timeout)",
+            {"Connection": "close"},
+        ) from None
+    except ClientDisconnect:
+        log.warning("sitreps: %s disconnected after sending %d bytes; nothing stored", where, len(body))
+        raise HTTPException(400, "client disconnected during the upload") from None
+    finally:
+        await chunks.aclose()
     return bytes(body)
 
 
@@ -258,7 +350,8 @@ async def _read_capped(request: Request, cap: int) -> bytes:
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "bearer token required"},
-    503: {"model": ErrorBody, "description": "store locked by an ingest; retry"},
+    421: {"model": ErrorBody, "description": "the Host header does not name this server (see --allow-host)"},
+    503: {"model": ErrorBody, "description": "store locked by an ingest, or too many writes queued; retry"},
 }
 api = APIRouter(prefix="/api", dependencies=[Depends(require_token)], responses=ERRORS)
 
@@ -332,7 +425,13 @@ def stats(store: StoreDep) -> Stats:
 @api.post(
     "/ingest",
     response_model=IngestResult,
-    responses={413: {"model": ErrorBody, "description": "body too large"}, 422: {"model": ErrorBody}},
+    responses={
+        403: {"model": ErrorBody, "description": "cross-site write, or no X-CSRF-Token (see the README)"},
+        408: {"model": ErrorBody, "description": "body stalled (sitreps serve --body-timeout)"},
+        413: {"model": ErrorBody, "description": "body too large"},
+        415: {"model": ErrorBody, "description": "Content-Type is not one of the ingest formats"},
+        422: {"model": ErrorBody},
+    },
 )
 async def ingest(
     request: Request,
@@ -341,14 +440,19 @@ async def ingest(
         Query(description="input format; default from Content-Type (text/plain, text/html, application/x-ndjson)"),
     ] = None,
 ) -> IngestResult:
-    """Run the ingest pipeline (as `sitreps ingest -`) on the request body: one report, or JSONL."""
+    """Run the ingest pipeline (as `sitreps ingest -`) on the request body: one report, or JSONL.
+
+    Writes need the page's X-CSRF-Token header, or the bearer token of a server started with
+    --token; they run one at a time, and a full queue answers 503 with Retry-After."""
     settings: WebSettings = request.app.state.settings
-    body = await _read_capped(request, settings.max_ingest_bytes)
-    if not body.strip():
-        raise HTTPException(422, "empty body: send a report as text/plain or reports as JSONL")
-    fmt = format or _format_for(request.headers.get("content-type"))
-    pipeline: IngestPipeline = request.app.state.ingest_pipeline
-    return await run_in_threadpool(pipeline.run, request.app.state.access, body, fmt)
+    content_format = _format_for(request.headers.get("content-type"))
+    queue: WriteQueue = request.app.state.write_queue
+    async with queue.place():
+        body = await _read_capped(request, settings.max_ingest_bytes, settings.body_timeout)
+        if not body.strip():
+            raise HTTPException(422, "empty body: send a report as text/plain or reports as JSONL")
+        pipeline: IngestPipeline = request.app.state.ingest_pipeline
+        return await queue.run(pipeline.run, request.app.state.access, body, format or content_format)
 
 
 # -- app ----------------------------------------------------------------------------------------
@@ -361,10 +465,14 @@ def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> J
 def create_app(settings: WebSettings) -> FastAPI:
     """The FastAPI app over the store at `settings.db_path` (created empty if missing)."""
     access = StoreAccess(settings.db_path, settings.lock_timeout, snapshot_dir=settings.snapshot_dir)
+    write_queue = WriteQueue(settings.max_queued_writes)
+    csrf_token = secrets.token_urlsafe(32)
+    index_html = (STATIC_DIR / "index.html").read_text(encoding="utf-8").replace(CSRF_PLACEHOLDER, csrf_token)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        write_queue.close()
         access.close()  # the snapshot copy is deleted with the server
 
     app = FastAPI(
@@ -379,6 +487,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.access = access
+    app.state.write_queue = write_queue
     app.state.ingest_pipeline = IngestPipeline(settings)
     app.state.access.ensure_exists()
 
@@ -415,8 +524,16 @@ def create_app(settings: WebSettings) -> FastAPI:
         return response
 
     @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+    def index() -> HTMLResponse:
+        # no-store: a cached page would carry the token of a previous server run.
+        return HTMLResponse(index_html, headers={"Cache-Control": "no-store"})
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Outermost, so a refused request reaches no route, no body parsing and no store.
+    app.add_middleware(
+        RequestGuard,
+        csrf_token=csrf_token,
+        bearer_required=settings.token is not None,
+        allowed_hosts=frozenset(name.lower() for name in settings.allowed_hosts),
+    )
     return app

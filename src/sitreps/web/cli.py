@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import ipaddress
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from sitreps.context import AppContext
+from sitreps.web.guard import is_loopback, split_host
 
-LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
-
-
-def is_loopback(host: str) -> bool:
-    """True for hosts only this machine can reach (127.0.0.0/8, ::1, localhost)."""
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+__all__ = ["is_loopback", "register", "serve"]
 
 
 def serve(
@@ -35,6 +25,18 @@ def serve(
     ),
     max_ingest_bytes: int = typer.Option(
         5_000_000, "--max-ingest-bytes", min=1, help="Largest POST /api/ingest body; larger gets 413."
+    ),
+    allow_host: list[str] = typer.Option(  # noqa: B008 - Typer reads its options from defaults
+        [],
+        "--allow-host",
+        help="Also answer requests whose Host header is this name (repeatable), e.g. behind a reverse "
+        "proxy; any other name but the bound address (and localhost) gets 421, against DNS rebinding.",
+    ),
+    body_timeout: float = typer.Option(
+        30.0, "--body-timeout", min=0.1, help="Cut a request body that sends nothing for this many seconds (408)."
+    ),
+    write_queue: int = typer.Option(
+        16, "--write-queue", min=0, help="POST /api/ingest requests that may wait behind the running one; more get 503."
     ),
 ) -> None:
     """Serve the JSON API (/api, OpenAPI at /openapi.json) and the offline map page (/).
@@ -52,11 +54,21 @@ def serve(
             err=True,
         )
         raise typer.Exit(2)
+    allowed_hosts = []
+    for name in allow_host:
+        try:
+            allowed_hosts.append(split_host(name)[0])
+        except ValueError:
+            typer.echo(f"error: --allow-host {name!r} is not a host name", err=True)
+            raise typer.Exit(2) from None
     settings = WebSettings(
         db_path=Path(app_ctx.db_path),
         token=token or None,
         max_ingest_bytes=max_ingest_bytes,
         actors_files=tuple(app_ctx.actors_files),
+        allowed_hosts=tuple(allowed_hosts),
+        body_timeout=body_timeout,
+        max_queued_writes=write_queue,
     )
     app = create_app(settings)
     typer.echo(f"sitreps: serving {settings.db_path} at http://{host}:{port}/", err=True)
