@@ -38,10 +38,34 @@ def test_opposite_side_fatality_claims_surface_as_a_contradiction():
     ]
     event = only_event(ms)
     fat = event.fatalities
-    assert (fat.low, fat.high, fat.best) == (0, 71, 0)
-    assert [e.mention_id for e in fat.estimates] == ["m1", "m2"]
+    # UCDP: the denial contradicts the figure, it is no estimate of 0
+    assert (fat.low, fat.high, fat.best) == (71, 71, 71)
+    assert [e.mention_id for e in fat.estimates] == ["m1"]
     record = next(c for c in event.contradictions if c.field == "fatalities")
     assert {(v.claimant.id, v.mention_id) for v in record.values} == {("SD_GOV", "m1"), ("RSF", "m2")}
+
+
+def test_a_count_of_one_group_of_victims_is_part_of_the_toll_not_the_toll():
+    # "six were killed ... two of the dead were civilians"; another outlet: "four soldiers died"
+    ms = [
+        mention("m1", "a0", date=day("2024-05-10"), place="kutum", fatalities={"best": 6}),
+        mention("m2", "a1", date=day("2024-05-10"), place="kutum", fatalities={"best": 2, "victims": "civilians"}),
+    ]
+    fat = only_event(ms).fatalities
+    assert (fat.best, fat.low, fat.high) == (6, 6, 6)
+    ms.append(mention("m3", "a2", date=day("2024-05-10"), place="kutum", fatalities={"best": 5, "victims": "soldiers"}))
+    fat = only_event(ms).fatalities
+    assert (fat.best, fat.low, fat.high) == (7, 7, 7)  # 2 civilians + 5 soldiers outnumber "six"
+
+
+def test_an_event_told_only_by_denials_has_no_toll():
+    ms = [
+        mention(
+            "m1", "a0", date=day("2024-05-10"), place="kutum", claimant="RSF", stance="denied", fatalities={"best": 0}
+        ),
+    ]
+    fat = only_event(ms).fatalities
+    assert (fat.best, fat.low, fat.high, fat.estimates) == (None, None, None, [])
 
 
 def test_best_prefers_the_lowest_neutral_figure_never_an_average():
@@ -73,6 +97,18 @@ def test_five_outlets_repeating_one_ministry_claim_are_one_independent_source():
     event = only_event(ms)
     assert event.sources == 5
     assert event.independent_sources == 1
+
+
+def test_independent_sources_never_exceed_the_outlets_carrying_the_event():
+    # one outlet reports in its own voice and quotes two parties: one outlet, one independent source
+    ms = [
+        mention("m1", "a0", date=day("2024-05-10"), place="tawila", claimant="reporter"),
+        mention("m2", "a0", date=day("2024-05-10"), place="tawila", claimant="SD_GOV"),
+        mention("m3", "a0", date=day("2024-05-10"), place="tawila", claimant="RSF"),
+        mention("m4", "a1", date=day("2024-05-10"), place="tawila", claimant="SD_GOV"),
+    ]
+    event = only_event(ms)
+    assert (event.sources, event.independent_sources) == (2, 2)
 
 
 def test_own_reporting_counts_once_per_outlet_and_claims_once_per_claimant():

@@ -1,13 +1,23 @@
 """An event's fields from its mentions: date, place, actors, type, fatalities, contradictions,
 source counts. Every choice is a rule over the mentions, never an average.
 
-Fatalities follow UCDP's three figures:
-- low: the most conservative figure any claimant gives (the lower bound of each claim: "more
-  than 70" counts 71, "no casualties" 0, "up to 30" 0);
-- high: the highest figure claimed ("up to 30" counts 30, "more than 70" counts 71);
-- best: ACLED's conservative rule: the lowest point figure (exact or lower bound) given in a
-  neutral voice (the outlet's own reporting, or no claimant named); when only parties give
-  figures, the lowest party figure. Never an average.
+Fatalities follow UCDP: best is the most reliable figure credible reports give, low the most
+conservative, high the highest; `FATALITY_RULE` says it in one paragraph (shown by `sitreps event`):
+- A denial ("the group denied losing anyone", any mention whose stance is `denied`) is a
+  contradiction, recorded as one, not an estimate of 0: it never sets best, low or high.
+- A figure for one group of victims ("two of the dead were civilians") is part of the toll,
+  not the toll: the toll is at least the sum, over the groups counted, of each group's figure,
+  and at least the figure given for everyone.
+- Within the figures for everyone, and within each group's: best is the lowest point figure
+  (exact, or the lower bound of "more than 70") given in a neutral voice (the outlet's own
+  reporting, or no claimant named), else the lowest given by a party; low the lowest lower
+  bound ("up to 30" allows 0); high the highest figure ("more than 70" counts 71).
+
+Independent sources: of the outlets carrying an event, how many can each be traced to an origin
+of its own: an outlet's own reporting is an origin, a named claimant ("the interior ministry")
+is one origin however many outlets quote it. It is the size of a largest matching of outlets to
+distinct origins they carry, so it never exceeds `sources` nor the number of distinct origins:
+five outlets repeating one ministry statement are one independent source.
 """
 
 from __future__ import annotations
@@ -34,6 +44,12 @@ from sitreps.model import (
 )
 
 REPORTER = "reporter"
+DENIED = "denied"
+FATALITY_RULE = (
+    "best/low/high per UCDP: a denial is a contradiction, not a figure of 0; a count of one group of victims "
+    "is part of the toll (groups add up, the figure for everyone is the least toll); best is the lowest "
+    "figure given in a neutral voice, else the lowest a party gives; low the lowest bound; high the highest."
+)
 
 
 def choose_date(members: list[MentionFacts]) -> DateValue | None:
@@ -145,17 +161,41 @@ def _is_neutral(claimant: Actor | None) -> bool:
     return claimant is None or claimant.id == REPORTER
 
 
-def event_fatalities(members: list[MentionFacts]) -> EventFatalities:
-    estimates = [e for e in (estimate_of(m.mention) for m in members) if e is not None]
-    estimates.sort(key=lambda e: e.mention_id)
-    if not estimates:
-        return EventFatalities()
-    low = min(bounds(e)[0] for e in estimates)
-    high = max(e.high if e.high is not None else _claimed(e) for e in estimates)
+def _picks(estimates: list[FatalityEstimate]) -> tuple[int | None, int, int]:
+    """(best, low, high) among figures that count the same victims."""
     points = [(e.best if e.best is not None else e.low, _is_neutral(e.claimant)) for e in estimates]
     neutral = [p for p, n in points if p is not None and n]
-    party = [p for p, n in points if p is not None]
+    party = [p for p, _ in points if p is not None]
     best = min(neutral) if neutral else (min(party) if party else None)
+    low = min(bounds(e)[0] for e in estimates)
+    high = max(e.high if e.high is not None else _claimed(e) for e in estimates)
+    return best, low, high
+
+
+def _estimates(members: list[MentionFacts]) -> list[FatalityEstimate]:
+    """Every figure the mentions give, denials included, in mention-id order."""
+    estimates = [e for e in (estimate_of(m.mention) for m in members) if e is not None]
+    return sorted(estimates, key=lambda e: e.mention_id)
+
+
+def event_fatalities(members: list[MentionFacts]) -> EventFatalities:
+    """The toll by the rule in the module docstring (`FATALITY_RULE`); denials are left out."""
+    denials = {m.mention.id for m in members if m.mention.stance == DENIED}
+    estimates = [e for e in _estimates(members) if e.mention_id not in denials]
+    if not estimates:
+        return EventFatalities()
+    by_victims: dict[str | None, list[FatalityEstimate]] = {}
+    for e in estimates:
+        by_victims.setdefault(e.victims, []).append(e)
+    # two readings of the toll: the figures for everyone, and the groups' figures added up
+    tolls = [_picks(by_victims.pop(None))] if None in by_victims else []
+    groups = [_picks(group) for _, group in sorted(by_victims.items())]
+    if groups:
+        group_bests = [g[0] for g in groups if g[0] is not None]
+        tolls.append((sum(group_bests) if group_bests else None, sum(g[1] for g in groups), sum(g[2] for g in groups)))
+    bests = [t[0] for t in tolls if t[0] is not None]
+    best = max(bests) if bests else None
+    low, high = max(t[1] for t in tolls), max(t[2] for t in tolls)
     return EventFatalities(best=best, low=low, high=high, estimates=estimates)
 
 
@@ -173,10 +213,12 @@ def _distinct(rows: list[ContradictionValue]) -> list[ContradictionValue]:
 
 
 def contradictions(members: list[MentionFacts], fat: EventFatalities) -> list[Contradiction]:
+    """What the mentions disagree on. `fat` is the fused toll; the fatality check also reads the
+    denials it leaves out, since a denial against a figure is the plainest contradiction."""
     out: list[Contradiction] = []
     ms = sorted((m.mention for m in members), key=lambda m: m.id)
     # fatalities: two claims whose ranges do not overlap, about the same victims (or unspecified)
-    ests = fat.estimates
+    ests = _estimates(members) if fat.estimates or any(m.stance == DENIED for m in ms) else []
     clash = any(
         (a.victims is None or b.victims is None or a.victims == b.victims)
         and (bounds(a)[1] < bounds(b)[0] or bounds(b)[1] < bounds(a)[0])
@@ -237,15 +279,28 @@ def outlet_of(article: Article | None, article_id: str) -> str:
 
 
 def source_counts(members: list[MentionFacts], articles: Mapping[str, Article]) -> tuple[int, int]:
-    """(distinct outlets, distinct original claimants: the outlet's own voice counts per outlet)."""
-    outlets: set[str] = set()
-    origins: set[tuple[str, str]] = set()
+    """(distinct outlets, independent sources: the module docstring's matching of outlets to origins)."""
+    origins_of: dict[str, set[tuple[str, str]]] = {}
     for f in members:
         m = f.mention
         outlet = outlet_of(articles.get(m.article_id), m.article_id)
-        outlets.add(outlet)
-        if m.claimant is None or m.claimant.id == REPORTER:
-            origins.add((REPORTER, outlet))
-        else:
-            origins.add(("claimant", m.claimant.id))
-    return len(outlets), len(origins)
+        own = m.claimant is None or m.claimant.id == REPORTER
+        origins_of.setdefault(outlet, set()).add((REPORTER, outlet) if own else ("claimant", m.claimant.id))  # type: ignore[union-attr]
+    return len(origins_of), _largest_matching(origins_of)
+
+
+def _largest_matching(options: Mapping[str, set[tuple[str, str]]]) -> int:
+    """Size of a maximum matching of keys to distinct options (augmenting paths; events have few outlets)."""
+    holder: dict[tuple[str, str], str] = {}
+
+    def place(key: str, seen: set[tuple[str, str]]) -> bool:
+        for option in sorted(options[key]):
+            if option in seen:
+                continue
+            seen.add(option)
+            if option not in holder or place(holder[option], seen):
+                holder[option] = key
+                return True
+        return False
+
+    return sum(place(key, set()) for key in sorted(options))
