@@ -227,9 +227,12 @@ def test_mistranslated_near_homonym_lands_on_the_region_the_story_names(resolver
     assert (loc.country_code, loc.admin1_code) == ("RU", "56")
 
 
-def test_country_names_are_not_places(resolver: PlaceResolver) -> None:
-    assert resolver.resolve("Russia").location is None
-    assert resolver.resolve("Ukrainian").location is None
+def test_country_names_resolve_as_countries(resolver: PlaceResolver) -> None:
+    for name, code in (("Russia", "RU"), ("Ukrainian", "UA"), ("United States", "US"), ("U.S.", "US")):
+        result = resolver.resolve(name)
+        assert result.kind == "country", result.why
+        loc = result.location
+        assert loc is not None and loc.country_code == code and loc.admin1_code is None and loc.geo_precision == 3
 
 
 def test_unknown_name_stays_unresolved(resolver: PlaceResolver) -> None:

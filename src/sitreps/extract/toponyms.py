@@ -66,6 +66,10 @@ class Toponym:
     country: str | None = None  # ISO code when the name is a whole country ("across Russia")
     location: Location | None = None
     why: str = ""
+    kind: str = "place"  # what the name designates: place, admin2, admin1, country, continent
+    # A country or continent: too coarse to place an event (location stays None), but where the
+    # name is on a map, for geoparsing output
+    area: Location | None = None
 
     @property
     def specific(self) -> bool:
@@ -249,11 +253,15 @@ def resolve_all(toponyms: list[Toponym], text: str, resolver) -> None:
             res = resolver.resolve(f"{top.text} region", context)
             if res.location is not None and res.location.geonameid is None:
                 top.location, top.why = res.location, "the text calls it a region: " + res.why
+                top.kind = "admin1"
                 top.location = top.location.model_copy(update={"toponym": top.text})
                 continue
         res = resolver.resolve(top.text, context, near=top.near, region_hint=top.region_hint)
-        top.location, top.why = res.location, res.why
-        if top.location is None:
+        top.location, top.why, top.kind = res.location, res.why, res.kind
+        if res.kind in ("country", "continent"):
+            top.area, top.location = res.location, None
+            top.country = res.location.country_code if res.location is not None else None
+        elif top.location is None:
             top.country = resolver.gazetteer.country_code(top.text)
         if top.location is not None and top.location.toponym is None:
             top.location = top.location.model_copy(update={"toponym": top.text})

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from sitreps.model import Location
 from sitreps.places.gazetteer import Candidate, Gazetteer, Region, haversine_km
 from sitreps.places.names import (
+    ToponymPhrase,
     adjective_stems,
     name_key,
     parse_toponym,
@@ -107,6 +108,9 @@ class PlaceContext:
 
     text: str = ""
     countries: frozenset[str] = frozenset()
+    # country code -> name keys of the article that put the story there (its own name, its
+    # regions, its places); a toponym's own name does not count as context for itself
+    country_support: dict[str, set[str]] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     region_mentions: list[RegionMention] = field(default_factory=list)
     anchors: list[Anchor] = field(default_factory=list)
@@ -196,6 +200,7 @@ class Resolution:
     location: Location | None  # spec Location; toponym = the text as written
     why: str  # which rule decided
     candidates: list[Candidate] = field(default_factory=list)  # scored, best first
+    kind: str = "place"  # "place", or the unit kind: "admin2", "admin1", "country", "continent"
 
 
 class PlaceResolver:
@@ -210,14 +215,17 @@ class PlaceResolver:
         """Read an article once: countries, regions and sure places it names."""
         gaz = self.gazetteer
         countries: set[str] = set()
+        support: dict[str, set[str]] = {}
         lexicon = gaz.country_lexicon()
         for match in _CAPITALIZED_RUN.finditer(text):
             words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
             for size in range(len(words), 0, -1):
                 for start in range(0, len(words) - size + 1):
-                    code = lexicon.get(name_key(" ".join(words[start : start + size])))
+                    key = name_key(" ".join(words[start : start + size]))
+                    code = lexicon.get(key)
                     if code:
                         countries.add(code)
+                        support.setdefault(code, set()).add(key)
         mentions: list[RegionMention] = []
         before, after = _region_phrase_patterns()
         # "the Kursk and Belgorod regions", "the regions of Sumy, Kharkiv and Kherson": each
@@ -236,7 +244,15 @@ class PlaceResolver:
         mentions.sort(key=lambda m: m.start)
         regions = {m.region.code: m.region for m in mentions}
         countries.update(r.country_code for r in regions.values())
-        ctx = PlaceContext(text=text, countries=frozenset(countries), regions=regions, region_mentions=mentions)
+        for region in regions.values():
+            support.setdefault(region.country_code, set()).add(name_key(parse_toponym(region.name).name))
+        ctx = PlaceContext(
+            text=text,
+            countries=frozenset(countries),
+            regions=regions,
+            region_mentions=mentions,
+            country_support=support,
+        )
         anchors: list[Anchor] = []
         for toponym in dict.fromkeys(toponyms):
             phrase = parse_toponym(toponym)
@@ -255,6 +271,8 @@ class PlaceResolver:
             spotted = self.spot_toponyms(text)
             return self.context_for(text, spotted) if spotted else ctx
         ctx.countries = frozenset(countries | {a.country_code for a in anchors})
+        for anchor in anchors:
+            support.setdefault(anchor.country_code, set()).add(anchor.key)
         return ctx
 
     def document_context(self, text: str) -> PlaceContext:
@@ -419,10 +437,109 @@ class PlaceResolver:
         if phrase.kind == "region":
             region = self._region_in_context(phrase.name, ctx)
             if region is not None:
-                return Resolution(gaz.region_location(region, toponym), f"region named: {region.name}")
+                return Resolution(gaz.region_location(region, toponym), f"region named: {region.name}", kind="admin1")
 
-        if gaz.country_code(phrase.name):
-            return Resolution(None, "a country name, not a place")
+        units = self._scored_units(toponym, phrase, ctx)
+        place = self._resolve_place(toponym, phrase, ctx, precision, region_hint)
+        top_unit = units[0] if units and not units[0].reasons[-1].startswith("rejected") else None
+        if top_unit is None:
+            return place
+        place_score = max(
+            (c.score for c in place.candidates if place.location and c.geonameid == place.location.geonameid),
+            default=-math.inf,
+        )
+        if place.location is not None and place.location.geonameid is None:
+            place_score = -math.inf  # a region standing in for an unlisted village: the unit is better
+        if top_unit.score < place_score:
+            return place
+        why = f"the {top_unit.kind} {top_unit.name}: " + "; ".join(top_unit.reasons)
+        return Resolution(gaz.unit_location(top_unit, toponym), why, units + place.candidates, kind=top_unit.kind)
+
+    def _scored_units(self, toponym: str, phrase: ToponymPhrase, ctx: PlaceContext) -> list[Candidate]:
+        """The admin units and countries `toponym` may designate, scored like places.
+
+        'the Ohio county' is a county: a designator word keeps only units of its level.
+        """
+        gaz = self.gazetteer
+        text = toponym.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        units = gaz.lookup_units(text)
+        if not units and phrase.name != text:
+            units = gaz.lookup_units(phrase.name)
+            if phrase.kind == "region":
+                units = [u for u in units if u.kind == "admin1"]
+            elif phrase.kind == "district":
+                units = [u for u in units if u.kind == "admin2"]
+        if not units:
+            return []
+        own_key = name_key(phrase.name)
+        points = ctx.points(exclude_key=own_key)
+        s = self.settings
+        for cand in units:
+            reasons = [f"{cand.matched} match"]
+            score = s["unit_match"][cand.matched] + s["population_weight"] * math.log10(cand.population + 1)
+            score += s["unit_kind"][cand.kind]
+            supported = ctx.country_support.get(cand.country_code, set()) - {own_key}
+            if cand.kind in ("admin1", "admin2") and supported:
+                score += s["context_country"]
+                reasons.append(f"in {cand.country_code}, named in the article")
+            if cand.kind == "admin2" and cand.region in ctx.regions:
+                score += s["context_region"]
+                reasons.append(f"in {ctx.regions[cand.region].name}, named in the article")
+            inside = self._unit_holds(cand, ctx, points)
+            if inside:
+                score += s["unit_holds_story_place"]
+                reasons.append(f"holds {inside}, a place of the story")
+            namesake = self._namesake_place(cand)
+            if namesake is not None and phrase.kind == "place" and cand.matched != "bare":
+                score += s["namesake_city_penalty"]
+                reasons.append(f"its largest town {namesake} has the same name")
+            if cand.matched == "bare" and phrase.kind not in ("district", "region") and not inside:
+                reasons.append("rejected: named without its designator and nothing of the story lies in it")
+            cand.score, cand.reasons = score, tuple(reasons)
+        units.sort(key=lambda c: (c.reasons[-1].startswith("rejected"), -c.score))
+        return units
+
+    def _unit_holds(self, cand: Candidate, ctx: PlaceContext, points: list[tuple[float, float, str]]) -> str | None:
+        """The first story place inside the unit (a country by the anchors' and regions' country
+        codes, a smaller unit by distance within its typical radius)."""
+        if cand.kind == "country":
+            for anchor in ctx.anchors:
+                if anchor.country_code == cand.country_code:
+                    return anchor.name
+            for region in ctx.regions.values():
+                if region.country_code == cand.country_code:
+                    return region.name
+            return None
+        radius = self.settings["unit_radius_km"].get(cand.kind)
+        if radius is None:
+            return None
+        for lat, lon, label in points:
+            if haversine_km(cand.lat, cand.lon, lat, lon) <= radius:
+                return label
+        return None
+
+    def _namesake_place(self, cand: Candidate) -> str | None:
+        """The unit's largest town when one of its names is the unit's (Kharkiv oblast and city,
+        Odessa oblast and Odesa)."""
+        if cand.kind not in ("admin1", "admin2"):
+            return None
+        gaz = self.gazetteer
+        rows = gaz.rows_in_region(cand.region)
+        if not rows:
+            return None
+        largest = max(rows, key=lambda r: gaz.row_facts(r)[2])
+        for place in gaz.lookup(cand.name):
+            if place.index == largest:
+                return place.name
+        return None
+
+    def _resolve_place(
+        self, toponym: str, phrase: ToponymPhrase, ctx: PlaceContext, precision: int, region_hint: str | None
+    ) -> Resolution:
+        """The populated place (or the region standing in for an unlisted one) `toponym` means."""
+        gaz = self.gazetteer
         hard_region = self._region_in_context(region_hint, ctx) if region_hint else None
         soft_region = None if hard_region else ctx.hint_for(phrase.name)
         names = [phrase.name]
@@ -448,7 +565,9 @@ class PlaceResolver:
         if not scored and phrase.kind == "place":
             region = self._region_in_context(phrase.name, ctx, fuzzy=False)  # "Crimea", "DPR"
             if region is not None:
-                return Resolution(gaz.region_location(region, toponym), f"a region's name: {region.name}")
+                return Resolution(
+                    gaz.region_location(region, toponym), f"a region's name: {region.name}", kind="admin1"
+                )
 
         fuzzy = None
         if len(variant_key(phrase.name)) >= self.settings["min_fuzzy_length"]:
@@ -468,7 +587,7 @@ class PlaceResolver:
             fallback = None  # "Legion ... in the Kursk region": an ordinary word, not a village
         if fallback is not None:
             why = f"not in the gazetteer as a place of {fallback.name}; the region stands in"
-            return Resolution(gaz.region_location(fallback, toponym), why, scored)
+            return Resolution(gaz.region_location(fallback, toponym), why, scored, kind="admin1")
         why = "no candidate fits the context" if scored else "unknown name"
         return Resolution(None, why, scored)
 

