@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -25,10 +27,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(settings: WebSettings) -> Iterator[str]:
-    """Serve `create_app(settings)` with uvicorn in a thread; yield its base URL; stop it after."""
+def running_server(settings: WebSettings, wrap: Callable[[Any], Any] | None = None) -> Iterator[str]:
+    """Serve `create_app(settings)` (passed through `wrap`, if given) with uvicorn in a thread;
+    yield its base URL; stop it after."""
     port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(settings)
+    config = uvicorn.Config(wrap(app) if wrap else app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -73,3 +77,25 @@ def client(base_url: str) -> Iterator[httpx.Client]:
 @pytest.fixture
 def fresh_db(tmp_path: Path) -> Path:
     return tmp_path / "fresh.duckdb"
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"no browser: {CHROMIUM} is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

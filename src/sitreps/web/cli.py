@@ -26,7 +26,7 @@ def serve(
     max_ingest_bytes: int = typer.Option(
         5_000_000, "--max-ingest-bytes", min=1, help="Largest POST /api/ingest body; larger gets 413."
     ),
-    allow_host: list[str] = typer.Option(  # noqa: B008 - Typer reads its options from defaults
+    allow_host: list[str] = typer.Option(
         [],
         "--allow-host",
         help="Also answer requests whose Host header is this name (repeatable), e.g. behind a reverse "

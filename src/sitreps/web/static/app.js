@@ -19,6 +19,21 @@
   const REGION_RADIUS_M = 45000; // a geo_precision 3 event is drawn as an area about an oblast's size
   const REGION_MIN_PX = 16; // ... but never smaller on screen than this, so it stays visible zoomed out
   const DAY_MS = 86400000;
+  // Given to this page by the server (see sitreps/web/guard.py); every write sends it back.
+  const CSRF_TOKEN = document.querySelector('meta[name="sitreps-csrf"]').content;
+  // How each kind of contradiction is told: what sources disagree on, and how one value reads.
+  const STANCE_PHRASES = {
+    asserted: "reports it happened", confirmed: "confirms it", reported: "reports it", claimed: "claims it",
+    alleged: "alleges it", unverified: "reports it, unverified", denied: "denies it",
+  };
+  const CONTRADICTION_FIELDS = {
+    fatalities: { subject: "fatalities", phrase: (v) => fatalityPhrase(v) },
+    date: { subject: "the date", phrase: (v) => String(v) },
+    actor1: { subject: "who acted (actor 1)", phrase: (v, names) => actorDisplayName(v, names) },
+    actor2: { subject: "who was targeted (actor 2)", phrase: (v, names) => actorDisplayName(v, names) },
+    outcome: { subject: "the outcome", phrase: (v) => String(v) },
+    stance: { subject: "whether it happened", phrase: (v) => STANCE_PHRASES[v] || String(v) },
+  };
 
   const state = {
     token: null,
@@ -60,9 +75,15 @@
 
   // -- API ---------------------------------------------------------------------------------------
 
-  async function api(path) {
+  async function api(path, write) {
+    // write: { body, contentType } for a POST; the server refuses writes without the CSRF token.
     const headers = state.token ? { Authorization: "Bearer " + state.token } : {};
-    const response = await fetch(path, { headers });
+    const init = { headers };
+    if (write) {
+      Object.assign(headers, { "X-CSRF-Token": CSRF_TOKEN, "Content-Type": write.contentType });
+      Object.assign(init, { method: "POST", body: write.body });
+    }
+    const response = await fetch(path, init);
     if (response.status === 401) {
       $("token-box").hidden = false;
       throw new Error("this server needs an API token");
@@ -357,39 +378,82 @@
     return mention.claimant.name;
   }
 
+  function whoClaims(claimant, mention) {
+    if (mention && (!claimant || claimant.id === "reporter" || claimant.id === "REPORTER")) return claimantName(mention);
+    return claimant ? claimant.name : "unattributed";
+  }
+
   function fatalitiesTable(event, mentionsById) {
     const fused = event.fatalities || { estimates: [] };
     const estimates = fused.estimates || [];
     if (!estimates.length && fused.best === null && fused.low === null && fused.high === null) {
       return el("p", {}, "No fatality figures reported.");
     }
-    const columns = [{ label: "fused", values: fused, cls: "fused" }].concat(
-      estimates.map((est) => {
-        const mention = mentionsById.get(est.mention_id);
-        const who = est.claimant ? est.claimant.name : mention ? claimantName(mention) : "unattributed";
-        return { label: who + (mention && mention.outlet ? " (via " + mention.outlet + ")" : ""), values: est, cls: "" };
-      }));
+    // One row per distinct claim (who, figures, victims); the outlets that carry it are listed in it.
+    const rows = new Map();
+    for (const est of estimates) {
+      const mention = mentionsById.get(est.mention_id);
+      const who = whoClaims(est.claimant, mention);
+      const key = JSON.stringify([who, est.best, est.low, est.high, est.victims]);
+      if (!rows.has(key)) rows.set(key, { who, values: est, outlets: new Set() });
+      if (mention && mention.outlet && mention.outlet !== who) rows.get(key).outlets.add(mention.outlet);
+    }
     const show = (v) => (v === null || v === undefined ? "—" : String(v));
+    const figures = (values) => ["best", "low", "high", "victims"].map((f) => el("td", {}, show(values[f])));
     return el("table", { class: "estimates" },
-      el("thead", {}, el("tr", {}, el("th", {}, ""), columns.map((c) => el("th", { class: c.cls, scope: "col" }, c.label)))),
+      el("thead", {}, el("tr", {}, ["Claimed by", "Best", "Low", "High", "Victims"].map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {},
-        ["best", "low", "high", "victims"].map((row) =>
-          el("tr", {}, el("th", { scope: "row" }, row), columns.map((c) => el("td", { class: c.cls }, show(c.values[row])))))));
+        el("tr", { class: "fused" }, el("th", { scope: "row" }, "sitreps (fused)"), figures(fused)),
+        [...rows.values()].map((row) =>
+          el("tr", {},
+            el("th", { scope: "row" }, row.who,
+              row.outlets.size ? el("div", { class: "via" }, "via " + [...row.outlets].join(", ")) : null),
+            figures(row.values)))));
+  }
+
+  function fatalityPhrase(v) {
+    const victims = v.victims ? " " + v.victims : "";
+    const { best, low, high } = v;
+    if (best === 0 || (best === null && low === null && high === 0)) return v.victims ? "no" + victims + " killed" : "none";
+    if (best !== null && best !== undefined) {
+      const range = low !== null && high !== null && (low !== best || high !== best) ? " (" + low + "–" + high + ")" : "";
+      return best + range + victims + " killed";
+    }
+    if (low !== null && high !== null) return low + "–" + high + victims + " killed";
+    if (low !== null) return "at least " + low + victims + " killed";
+    if (high !== null) return "up to " + high + victims + " killed";
+    return "no figure";
+  }
+
+  function actorNames(event) {
+    // Actor id -> display name, from every actor the event and its mentions name.
+    const names = new Map();
+    const add = (actor) => actor && actor.id && actor.name && !names.has(actor.id) && names.set(actor.id, actor.name);
+    for (const holder of [event, ...event.mentions]) {
+      [holder.actor1, holder.actor2, holder.claimant, ...(holder.assoc_actor_1 || []), ...(holder.assoc_actor_2 || [])].forEach(add);
+    }
+    for (const c of event.contradictions) c.values.forEach((v) => add(v.claimant));
+    return names;
+  }
+
+  function actorDisplayName(id, names) {
+    if (names.has(id)) return names.get(id);
+    // Not named anywhere in the event: make the id readable rather than show it raw.
+    const words = String(id).replace(/^unregistered:/, "").replace(/[-_]+/g, " ").toLowerCase();
+    return words.charAt(0).toUpperCase() + words.slice(1);
   }
 
   function contradictionsBlock(event, mentionsById) {
     if (!event.contradictions || !event.contradictions.length) return null;
+    const names = actorNames(event);
     return el("div", {},
       el("h3", {}, "Contradictions"),
-      event.contradictions.map((c) =>
-        el("div", { class: "contradiction" },
-          el("strong", {}, "Sources disagree on " + c.field + ": "),
-          c.values.map((v, i) => {
-            const mention = mentionsById.get(v.mention_id);
-            const who = v.claimant ? v.claimant.name : mention ? claimantName(mention) : "unattributed";
-            const value = typeof v.value === "object" && v.value !== null ? JSON.stringify(v.value) : String(v.value);
-            return el("span", {}, (i ? "; " : "") + value + " (" + who + ")");
-          }))));
+      event.contradictions.map((c) => {
+        const field = CONTRADICTION_FIELDS[c.field] || { subject: c.field.replace(/_/g, " "), phrase: (v) => String(v) };
+        const said = c.values.map((v) => whoClaims(v.claimant, mentionsById.get(v.mention_id)) + ": " + field.phrase(v.value, names));
+        return el("div", { class: "contradiction", "data-field": c.field },
+          el("strong", {}, "Sources disagree on " + field.subject + ": "), said.join(" · "));
+      }));
   }
 
   function mentionCard(mention) {
@@ -411,6 +475,7 @@
     highlightSelected();
     const panel = $("event-panel");
     panel.hidden = false;
+    $("hint").hidden = true;
     panel.replaceChildren(el("p", {}, "loading…"));
     let event;
     try {
@@ -521,6 +586,28 @@
     }
   }
 
+  async function submitReport(e) {
+    e.preventDefault();
+    const text = $("report-text").value;
+    if (!text.trim()) return;
+    // JSONL when every line is a JSON object; otherwise one plain-text report.
+    const lines = text.split("\n").filter((line) => line.trim());
+    const jsonl = lines.every((line) => line.trim().startsWith("{"));
+    const result = $("report-result");
+    result.textContent = "ingesting… (the first report also loads the language model)";
+    try {
+      const report = await api("/api/ingest", { body: text, contentType: jsonl ? "application/x-ndjson" : "text/plain" });
+      const rejected = report.rejected.map((r) => r.source + ": " + r.reason).join("; ");
+      result.textContent = report.new + " new article(s), " + report.duplicate + " duplicate(s), " + report.events
+        + " event(s) touched" + (rejected ? "; rejected " + rejected : "");
+      if (report.new) $("report-text").value = "";
+      loadActors();
+      loadEvents(false);
+    } catch (err) {
+      result.textContent = "Not stored: " + err.message;
+    }
+  }
+
   function initControls() {
     const select = $("f-type");
     for (const [type] of EVENT_TYPES) select.appendChild(el("option", { value: type }, type));
@@ -545,6 +632,7 @@
       loadActors();
       loadEvents(true);
     });
+    $("report-form").addEventListener("submit", submitReport);
     window.addEventListener("resize", () => drawTimeline());
   }
 
