@@ -38,7 +38,7 @@ from sitreps.places.names import (
 )
 
 # Bump when the pickled layout changes.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 # Grid cell (degrees) of the spatial index used to gather a neighbourhood's places.
 _GRID_DEG = 1.0
 
@@ -172,6 +172,8 @@ def cell_centroid(lats: np.ndarray, lons: np.ndarray) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
+# How a unit's name matched, best first.
+_UNIT_MATCH_RANK = {"name": 0, "alternate": 1, "demonym": 2, "bare": 3}
 # Kinds of gazetteer entry; an admin unit is a row of `units`, a place a row of the place tables.
 UNIT_KINDS = ("continent", "country", "admin1", "admin2")
 
@@ -193,13 +195,23 @@ def _build_base() -> dict[str, Any]:
     units: list[tuple[str, str, str, str, str, float, float, int, int | None]] = []
     unit_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
 
+    def put(key: str, unit: int, quality: str) -> None:
+        # one entry per unit and key, with the best way it matched
+        entries = unit_keys[key]
+        for i, (known, known_quality) in enumerate(entries):
+            if known == unit:
+                if _UNIT_MATCH_RANK[quality] < _UNIT_MATCH_RANK[known_quality]:
+                    entries[i] = (unit, quality)
+                return
+        entries.append((unit, quality))
+
     def add_key(text: str, unit: int, quality: str) -> None:
         key = name_key(text)
-        if key and all(u != unit for u, _ in unit_keys[key]):
-            unit_keys[key].append((unit, quality))
+        if key:
+            put(key, unit, quality)
         bare = " ".join(w for w in key.split() if w not in unit_words)
-        if bare and bare != key and all(u != unit for u, _ in unit_keys[bare]):
-            unit_keys[bare].append((unit, "bare"))
+        if bare and bare != key:
+            put(bare, unit, "bare")
 
     regions: dict[str, tuple[str, int | None, float, float]] = {}
     region_keys: dict[str, list[str]] = defaultdict(list)

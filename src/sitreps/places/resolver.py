@@ -31,6 +31,7 @@ from sitreps.places.names import (
     variant_key,
     variant_key_of,
 )
+from sitreps.places.words import is_ordinary_word, needs_evidence
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CAPITAL = "A-ZА-ЯЁІЇЄҐ"
@@ -223,6 +224,8 @@ class PlaceResolver:
                 for start in range(0, len(words) - size + 1):
                     key = name_key(" ".join(words[start : start + size]))
                     code = lexicon.get(key)
+                    if code and len(key.replace(" ", "")) <= 3 and not words[start].isupper():
+                        code = None  # "US", "UK" in capitals; "Us" and "Uk" are not countries
                     if code:
                         countries.add(code)
                         support.setdefault(code, set()).add(key)
@@ -241,6 +244,7 @@ class PlaceResolver:
                     if word_after and order == len(items) - 1:
                         end = match.end()  # "... Kursk region": the designator belongs to the mention
                     mentions.append(RegionMention(start, end, region, group, order))
+        mentions.extend(self._named_regions(text, mentions, support, countries))
         mentions.sort(key=lambda m: m.start)
         regions = {m.region.code: m.region for m in mentions}
         countries.update(r.country_code for r in regions.values())
@@ -275,13 +279,81 @@ class PlaceResolver:
             support.setdefault(anchor.country_code, set()).add(anchor.key)
         return ctx
 
+    def _named_regions(
+        self, text: str, phrases: list[RegionMention], support: dict[str, set[str]], countries: set[str]
+    ) -> list[RegionMention]:
+        """Admin1 regions the article names by their bare names ("Ohio", "Ky.", "North Darfur").
+
+        A name that is also a country's ("Georgia") is the region only when other names of the
+        article already put the story in the region's country; then it stops counting for the
+        country. An abbreviation ("Ky", "Ind") counts only with its full stop.
+        """
+        gaz = self.gazetteer
+        lexicon = gaz.country_lexicon()
+        out: list[RegionMention] = []
+        taken = [(m.start, m.end) for m in phrases]
+        for run in _CAPITALIZED_RUN.finditer(text):
+            words = list(re.finditer(r"\S+", run.group(0)))
+            size = len(words)
+            while size:
+                for first in range(0, len(words) - size + 1):
+                    start = run.start() + words[first].start()
+                    end = run.start() + words[first + size - 1].end()
+                    name = _POSSESSIVE.sub("", text[start:end])
+                    end = start + len(name)
+                    if any(a < end and start < b for a, b in taken):
+                        continue
+                    key = name_key(name)
+                    if size == 1 and is_ordinary_word(name):
+                        continue  # "East", "Gulf", "Centre": everyday words before they are regions
+                    units = [u for u in gaz.lookup_units(name) if u.kind == "admin1" and u.matched != "bare"]
+                    if not units:
+                        continue
+                    if len(key) <= 5 and all(u.matched == "alternate" for u in units) and text[end : end + 1] != ".":
+                        continue  # "Ind" without its full stop is not Indiana
+                    if key in lexicon:
+                        others = support.get(units[0].country_code, set()) - {key}
+                        if not others:
+                            continue
+                        owner = lexicon[key]
+                        if owner != units[0].country_code and support.get(owner) == {key}:
+                            support.pop(owner, None)
+                            countries.discard(owner)
+                    # "Odessa", "Kursk": a region named after its largest town is, bare, the town
+                    units = [u for u in units if self._namesake_place(u) is None]
+                    if not units:
+                        continue
+                    supported = [u for u in units if u.country_code in support] or units
+                    region = gaz.region_by_code(max(supported, key=lambda u: u.population).region)
+                    if region is not None:
+                        out.append(RegionMention(start, end, region))
+                        taken.append((start, end))
+                size -= 1
+        return out
+
     def document_context(self, text: str) -> PlaceContext:
         """The context of a whole article, read once: see `context_for`."""
         return self.context_for(text)
 
     def resolve_in(self, toponym: str, ctx: PlaceContext, span: tuple[int, int] | None = None) -> Resolution:
-        """Resolve one occurrence of `toponym` (at `span` in ctx.text, when given) in its article."""
-        return self.resolve(toponym, ctx)
+        """Resolve a name known to be a place (a gold toponym, a user's query) in its article.
+
+        Unlike `resolve` inside the pipeline, where a name the context rejects may be no place
+        at all, the caller says it is one: when every candidate is rejected, the best of them
+        is still the likeliest reading, and it is given with that reason.
+        """
+        result = self.resolve(toponym, ctx)
+        if result.location is not None or not result.candidates:
+            return result
+        best = max(result.candidates, key=lambda c: c.score)
+        why = "every reading conflicts with the context; the likeliest by name, size and distance: " + "; ".join(
+            best.reasons
+        )
+        if best.kind == "place":
+            loc = self.gazetteer.location(best, toponym, 2 if parse_toponym(toponym).near else 1)
+        else:
+            loc = self.gazetteer.unit_location(best, toponym)
+        return Resolution(loc, why, result.candidates, kind=best.kind)
 
     def spot_toponyms(self, text: str) -> list[str]:
         """Capitalised names in `text` that the gazetteer knows (for callers without NER).
@@ -296,7 +368,7 @@ class PlaceResolver:
             while start < len(words):
                 for end in range(len(words), start, -1):
                     name = " ".join(words[start:end]).strip("'’")
-                    if gaz.country_code(name) or _is_common_word(name, self.settings):
+                    if gaz.country_code(name) or _is_common_word(name, self.settings) or needs_evidence(name):
                         continue
                     if gaz.lookup(name):
                         found.append(name)
@@ -495,7 +567,7 @@ class PlaceResolver:
             if namesake is not None and phrase.kind == "place" and cand.matched != "bare":
                 score += s["namesake_city_penalty"]
                 reasons.append(f"its largest town {namesake} has the same name")
-            if cand.matched == "bare" and phrase.kind not in ("district", "region") and not inside:
+            if cand.kind == "admin2" and cand.matched == "bare" and phrase.kind != "district" and not inside:
                 reasons.append("rejected: named without its designator and nothing of the story lies in it")
             cand.score, cand.reasons = score, tuple(reasons)
         units.sort(key=lambda c: (c.reasons[-1].startswith("rejected"), -c.score))

@@ -86,7 +86,7 @@ class CountryRecord:
     geonameid: int | None
     population: int
     capital: str
-    point: tuple[float, float] | None  # the CIA World Factbook point countryinfo ships
+    point: tuple[float, float] | None  # see country_point
     names: tuple[str, ...]  # other names and spellings ("USA", "Rossiya")
     demonyms: tuple[str, ...]  # "American"
 
@@ -98,6 +98,41 @@ def _package_dir(package: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError(f"the {package} package is not installed (pip install sitreps pins it)")
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
+    """(area, (lat, lon)) of a lon/lat polygon ring, by the shoelace formula on plain degrees."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area, cx, cy = area + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
+    if area == 0:
+        return 0.0, (ring[0][1], ring[0][0])
+    return abs(area) / 2, (cy / (3 * area), cx / (3 * area))
+
+
+def country_point(row: dict) -> tuple[float, float] | None:
+    """Where a country is on the map: the mean of two estimates of its geographic centre.
+
+    countryinfo ships the Factbook point (whole or half degrees) and the country's outline; the
+    other estimate is the centroid of the outline's largest polygon (the main landmass). Checked
+    against the GeoNames points of 19 often-named countries (docs/MODELS.md): the mean is within
+    161 km for 17 of them, either estimate alone for 15.
+    """
+    latlng = row.get("latlng") or []
+    factbook = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
+    geometry = row.get("geoJSON") or {}
+    if "features" in geometry and geometry["features"]:
+        geometry = geometry["features"][0].get("geometry") or {}
+    coords = geometry.get("coordinates") or []
+    polygons = coords if geometry.get("type") == "MultiPolygon" else [coords] if coords else []
+    rings = [polygon[0] for polygon in polygons if polygon and len(polygon[0]) >= 3]
+    if not rings:
+        return factbook
+    _, landmass = max((_ring_centroid(ring) for ring in rings), key=lambda pair: pair[0])
+    if factbook is None:
+        return landmass
+    return (round((factbook[0] + landmass[0]) / 2, 4), round((factbook[1] + landmass[1]) / 2, 4))
 
 
 def country_records() -> list[CountryRecord]:
@@ -114,12 +149,16 @@ def country_records() -> list[CountryRecord]:
     out = []
     for code, row in table.items():
         extra = info.get(code, {})
-        latlng = extra.get("latlng") or []
-        point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
+        point = country_point(extra) if extra else None
         spellings = [extra.get("name") or "", *(extra.get("altSpellings") or [])]
-        # Two-letter codes ("US", "IN", "TO") are ordinary words or initials in running text.
-        names = tuple(dict.fromkeys(n for n in spellings if len(n) > 2 and n != row["name"]))
+        # ISO codes ("IN", "AND", "CAM") are ordinary words or initials in running text; the
+        # codes news copy does use for a country (US, UK, UAE) are in places.yaml.
+        names = tuple(
+            dict.fromkeys(n for n in spellings if n and not (n.isupper() and len(n) <= 3) and n != row["name"])
+        )
         demonym = extra.get("demonym") or ""
+        # "Syrians", "Israelis": the people in the plural name the country as the singular does
+        plural = demonym + "s" if demonym.endswith(("an", "i")) else ""
         out.append(
             CountryRecord(
                 code=code,
@@ -129,7 +168,7 @@ def country_records() -> list[CountryRecord]:
                 capital=row.get("capital") or "",
                 point=point,
                 names=names,
-                demonyms=(demonym,) if demonym else (),
+                demonyms=tuple(d for d in (demonym, plural) if d),
             )
         )
     return out
