@@ -249,8 +249,8 @@ def test_contradictions_read_as_sentences_with_display_names(disputed_page) -> N
         "Hill Guards: none · A medic: 15–20 killed"
     )
     assert by_field["actor1"] == (
-        "Sources disagree on who acted (actor 1): Government of Xland (2020-): Military Forces of Xland (2020-) · "
-        "Hill Guards: Hill Guards · A medic: Military Forces of Xland (2020-)"
+        "Sources disagree on who acted (actor 1): Government of Xland (2020-), A medic: "
+        "Military Forces of Xland (2020-) · Hill Guards: Hill Guards"
     )
     assert "Hill Guards: denies it" in by_field["stance"]
     panel_text = disputed_page.locator("#event-panel").inner_text()

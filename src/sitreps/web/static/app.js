@@ -450,7 +450,14 @@
       el("h3", {}, "Contradictions"),
       event.contradictions.map((c) => {
         const field = CONTRADICTION_FIELDS[c.field] || { subject: c.field.replace(/_/g, " "), phrase: (v) => String(v) };
-        const said = c.values.map((v) => whoClaims(v.claimant, mentionsById.get(v.mention_id)) + ": " + field.phrase(v.value, names));
+        // "Who, who: what they say", one group per distinct statement, in the order first made.
+        const groups = new Map();
+        for (const v of c.values) {
+          const phrase = field.phrase(v.value, names);
+          if (!groups.has(phrase)) groups.set(phrase, new Set());
+          groups.get(phrase).add(whoClaims(v.claimant, mentionsById.get(v.mention_id)));
+        }
+        const said = [...groups].map(([phrase, who]) => [...who].join(", ") + ": " + phrase);
         return el("div", { class: "contradiction", "data-field": c.field },
           el("strong", {}, "Sources disagree on " + field.subject + ": "), said.join(" · "));
       }));
