@@ -31,7 +31,7 @@ from sitreps.places.names import (
     variant_key,
     variant_key_of,
 )
-from sitreps.places.words import is_ordinary_word, needs_evidence
+from sitreps.places.words import needs_evidence
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CAPITAL = "A-ZА-ЯЁІЇЄҐ"
@@ -220,15 +220,21 @@ class PlaceResolver:
         lexicon = gaz.country_lexicon()
         for match in _CAPITALIZED_RUN.finditer(text):
             words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+            used = [False] * len(words)  # longest names first: "New Jersey" is not Jersey
             for size in range(len(words), 0, -1):
                 for start in range(0, len(words) - size + 1):
+                    if any(used[start : start + size]):
+                        continue
                     key = name_key(" ".join(words[start : start + size]))
                     code = lexicon.get(key)
                     if code and len(key.replace(" ", "")) <= 3 and not words[start].isupper():
                         code = None  # "US", "UK" in capitals; "Us" and "Uk" are not countries
+                    if code is None and size > 1 and gaz.lookup_units(" ".join(words[start : start + size])):
+                        used[start : start + size] = [True] * size  # "New Jersey", "South Carolina"
                     if code:
                         countries.add(code)
                         support.setdefault(code, set()).add(key)
+                        used[start : start + size] = [True] * size
         mentions: list[RegionMention] = []
         before, after = _region_phrase_patterns()
         # "the Kursk and Belgorod regions", "the regions of Sumy, Kharkiv and Kherson": each
@@ -304,8 +310,8 @@ class PlaceResolver:
                     if any(a < end and start < b for a, b in taken):
                         continue
                     key = name_key(name)
-                    if size == 1 and is_ordinary_word(name):
-                        continue  # "East", "Gulf", "Centre": everyday words before they are regions
+                    if size == 1 and needs_evidence(name):
+                        continue  # "East", "Gulf", "Paul": everyday words and names before regions
                     units = [u for u in gaz.lookup_units(name) if u.kind == "admin1" and u.matched != "bare"]
                     if not units:
                         continue
@@ -537,7 +543,7 @@ class PlaceResolver:
         if text.lower().startswith("the "):
             text = text[4:]
         units = gaz.lookup_units(text)
-        if not units and phrase.name != text:
+        if not units and phrase.name != text and phrase.kind in ("region", "district"):
             units = gaz.lookup_units(phrase.name)
             if phrase.kind == "region":
                 units = [u for u in units if u.kind == "admin1"]
@@ -559,6 +565,13 @@ class PlaceResolver:
             if cand.kind == "admin2" and cand.region in ctx.regions:
                 score += s["context_region"]
                 reasons.append(f"in {ctx.regions[cand.region].name}, named in the article")
+            if cand.kind in ("admin1", "admin2") and points:
+                nearest = min((haversine_km(cand.lat, cand.lon, lat, lon), label) for lat, lon, label in points)
+                for limit, bonus in s["near_anchor"]:
+                    if nearest[0] <= limit:
+                        score += bonus
+                        reasons.append(f"{nearest[0]:.0f} km from {nearest[1]}")
+                        break
             inside = self._unit_holds(cand, ctx, points)
             if inside:
                 score += s["unit_holds_story_place"]

@@ -4,9 +4,9 @@ Two word lists shipped in PyPI packages answer it:
 - `english_words`' web2 list (Webster's Second International, public domain) keeps the case of
   its entries: "panic", "bishop", "hurricane" are there in lower case, "Texas" and "Kirov" only
   capitalised, so a lower-case entry means "an everyday English word";
-- `names`' US Census surname table ranks surnames by frequency; one at or above
-  `surname_min_percent` (places.yaml) of the population is a known surname ("Bishop",
-  "Washington", "Lincoln").
+- `names`' US Census tables rank surnames and given names by frequency; one at or above
+  `surname_min_percent` (places.yaml) of the population is a known person's name ("Bishop",
+  "Washington", "Paul").
 
 wordfreq cannot tell these apart: it folds case, so "texas" (4.9) scores like "panic" (4.3).
 A place name that is also such a word is a place only with positive evidence (a locative cue,
@@ -38,14 +38,15 @@ def _lower_words() -> frozenset[str]:
 
 
 @functools.cache
-def _surnames() -> frozenset[str]:
+def _person_names() -> frozenset[str]:
     threshold = places_lexicon()["scoring"]["surname_min_percent"]
     out = set()
-    with open(_package_dir("names") / "dist.all.last", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 2 and float(parts[1]) >= threshold:
-                out.add(parts[0].lower())
+    for table in ("dist.all.last", "dist.male.first", "dist.female.first"):
+        with open(_package_dir("names") / table, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2 and float(parts[1]) >= threshold:
+                    out.add(parts[0].lower())
     return frozenset(out)
 
 
@@ -59,8 +60,8 @@ def is_ordinary_word(word: str) -> bool:
 
 
 def is_known_surname(word: str) -> bool:
-    """Whether a single word is a frequent surname ('Bishop', 'Lincoln', 'Orlov' is not in a US table)."""
-    return " " not in word.strip() and word.strip().lower() in _surnames()
+    """Whether a single word is a frequent surname or given name ('Bishop', 'Paul'; 'Orlov' is not in a US table)."""
+    return " " not in word.strip() and word.strip().lower() in _person_names()
 
 
 def needs_evidence(word: str) -> bool:
