@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -54,6 +57,31 @@ def csrf_headers(base_url: str) -> dict[str, str]:
     match = re.search(r'<meta name="sitreps-csrf" content="([^"]+)">', page)
     assert match, "the page carries no CSRF token"
     return {"X-CSRF-Token": match.group(1)}
+
+
+@contextmanager
+def serve_process(db: Path, log: Path, *options: str) -> Iterator[str]:
+    """`sitreps serve` as a user runs it, its stderr in `log`; yields the base URL."""
+    port = free_port()
+    command = [sys.executable, "-c", "from sitreps.cli import main; main()", "--db", str(db), "serve"]
+    with log.open("wb") as stderr:
+        server = subprocess.Popen(
+            [*command, "--port", str(port), *options], env={**os.environ}, stdout=subprocess.DEVNULL, stderr=stderr
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    httpx.get(url + "/api/health", timeout=1)
+                    break
+                except httpx.TransportError:
+                    assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+                    time.sleep(0.2)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(10)
 
 
 @pytest.fixture(scope="session")

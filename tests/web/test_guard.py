@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
 import pytest
-from tests.web.conftest import csrf_headers, running_server
+from tests.web.conftest import csrf_headers, running_server, serve_process
 
 from sitreps.store import Store
 from sitreps.web import WebSettings
@@ -129,3 +132,14 @@ def test_with_a_bearer_token_the_token_is_the_proof(tmp_path: Path) -> None:
         crossed = httpx.post(url + "/api/ingest", content=b" ", headers={**bearer, "Sec-Fetch-Site": "cross-site"})
         assert crossed.status_code == 403
         assert httpx.post(url + "/api/ingest", content=b" ", headers={"Content-Type": "text/plain"}).status_code == 401
+
+
+def test_sitreps_serve_allow_host_admits_a_name_and_refuses_a_bad_one(tmp_path: Path) -> None:
+    with serve_process(tmp_path / "s.duckdb", tmp_path / "serve.log", "--allow-host", "Sitreps.LAN:8443") as url:
+        assert httpx.get(url + "/api/health", headers={"Host": "sitreps.lan"}).status_code == 200
+        assert httpx.get(url + "/api/health", headers={"Host": "evil.example"}).status_code == 421
+    command = [sys.executable, "-c", "from sitreps.cli import main; main()", "--db", str(tmp_path / "s.duckdb")]
+    bad = subprocess.run(
+        [*command, "serve", "--allow-host", "a/b"], capture_output=True, text=True, timeout=60, env={**os.environ}
+    )
+    assert bad.returncode == 2 and "--allow-host 'a/b' is not a host name" in bad.stderr

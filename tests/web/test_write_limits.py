@@ -3,19 +3,16 @@ line, writers wait behind one write thread (a bounded queue, then 503) and reads
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
-from tests.web.conftest import csrf_headers, free_port, running_server
+from tests.web.conftest import csrf_headers, running_server, serve_process
 
 from sitreps.web import WebSettings
 
@@ -38,31 +35,6 @@ def _read_all(sock: socket.socket) -> bytes:
     while chunk := sock.recv(65536):
         data += chunk
     return data
-
-
-@contextmanager
-def serve_process(db: Path, log: Path, *options: str) -> Iterator[str]:
-    """`sitreps serve` as a user runs it, its stderr in `log`; yields the base URL."""
-    port = free_port()
-    command = [sys.executable, "-c", "from sitreps.cli import main; main()", "--db", str(db), "serve"]
-    with log.open("wb") as stderr:
-        server = subprocess.Popen(
-            [*command, "--port", str(port), *options], env={**os.environ}, stdout=subprocess.DEVNULL, stderr=stderr
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    httpx.get(url + "/api/health", timeout=1)
-                    break
-                except httpx.TransportError:
-                    assert server.poll() is None and time.monotonic() < deadline, log.read_text()
-                    time.sleep(0.2)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(10)
 
 
 def test_a_stalled_upload_is_cut_after_the_body_timeout_and_logged_in_one_line(tmp_path: Path) -> None:
