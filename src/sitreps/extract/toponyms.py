@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
 from sitreps.model import Location
+from sitreps.places.names import places_lexicon
+from sitreps.places.words import is_any_person_name, is_ordinary_word, needs_evidence
 
 # Words at least this frequent in English are ordinary words when the gazetteer does not know them.
 COMMON_ZIPF = 4.0
@@ -142,6 +144,81 @@ def _name_parts(doc: Doc, gazetteer) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _guard_words() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    lexicon = places_lexicon()
+    cues = "|".join(re.escape(c) for c in sorted(lexicon["locative_cues"], key=len, reverse=True))
+    locative = re.compile(rf"\b(?:{cues})\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.IGNORECASE)
+    return frozenset(lexicon["street_words"]), frozenset(lexicon["building_words"]), locative
+
+
+def _country_initials(text: str) -> bool:
+    """'U.S.', 'UK': a country written in initials, a place even where it modifies a noun."""
+    return (text.isupper() or "." in text) and len(text.replace(".", "")) <= 4
+
+
+def _enclosing_entity(span: Span):
+    """The NER entity that holds `span`, if any."""
+    for ent in span.doc.ents:
+        if ent.start <= span.start and span.end <= ent.end:
+            return ent
+    return None
+
+
+def _place_evidence_enough(span: Span, sent: Span, gazetteer) -> bool:
+    """The spotting guard: is this capitalised name a place here?
+
+    Never when it is a word of a street, building or organisation name ("Kirova Street", "Wal"
+    of "Wal-Mart"), or of a longer entity that is not a place, or a short all-capitals word
+    that is no country code ("AP"). A name that is also an ordinary word or a person's name
+    (`sitreps.places.words.needs_evidence`: "Panic", "Bishop", "Lincoln", "THE MASSACRE") needs
+    positive evidence: a locative cue before it ("in", "near"), a region or country beside it
+    ("Lincoln, Nebraska"), or the NER calling exactly this span a place.
+    """
+    doc = span.doc
+    streets, buildings, locative = _guard_words()
+    if span.end < len(doc):
+        follower = doc[span.end].lower_.strip(".")
+        if follower in streets or follower in buildings:
+            return False
+    text = span.text
+    glued_before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+    glued_after = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
+    if glued_before or glued_after:
+        return False  # a piece of a hyphenated word ("Wal-Mart", "Baltia-Pskov")
+    if text.isupper() and len(text.replace(".", "")) <= 3 and gazetteer.country_code(text) is None:
+        return False
+    ent = _enclosing_entity(span)
+    if ent is not None and ent.label_ not in PLACE_ENTS and (ent.start, ent.end) != (span.start, span.end):
+        if not all(gazetteer.is_name(t.text) for t in ent if t.is_alpha and t.lower_ not in ("and", "of", "the")):
+            return False  # "Texas Instruments", "the Kyiv Post": inside a non-place name
+    exact_place = ent is not None and ent.label_ in PLACE_ENTS and (ent.start, ent.end) == (span.start, span.end)
+    word = text if not text.isupper() else text.lower()
+    # "Lincoln" the PERSON, "Toyota" the ORG; the small NER model also calls towns persons
+    # ("the Gainesville sewer system"), so a PERSON label counts only for a census name
+    named_otherwise = ent is not None and (
+        ent.label_ in ("ORG", "PRODUCT", "NORP", "EVENT", "WORK_OF_ART")
+        or (ent.label_ == "PERSON" and is_any_person_name(word))
+    )
+    ordinary = is_ordinary_word(word)
+    if any(u.kind in ("country", "admin1") and u.matched != "bare" for u in gazetteer.lookup_units(text)):
+        # a country's or region's name ("China", "Georgia"): only an everyday word needs more
+        if not ordinary or exact_place:
+            return True
+    elif not named_otherwise and not needs_evidence(word):
+        return True
+    before = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
+    if locative.search(before):
+        return True
+    after = doc.text[span.end_char : min(sent.end_char, span.end_char + 40)]
+    beside = re.match(r"^\s*,\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", after)
+    if beside and any(u.kind in ("admin1", "country") for u in gazetteer.lookup_units(beside.group(1))):
+        return True
+    # the NER's own place label is evidence for a person's name ("Jackson"), not for an
+    # everyday word ("Panic", "Hurricane")
+    return exact_place and not ordinary
+
+
 def _whole_place_entity(tok) -> bool:
     """The NER calls this one token a place by itself ("Split"), not a word of a longer one ("North Kivu")."""
     doc = tok.doc
@@ -183,14 +260,16 @@ def spot(
         if not len(span):
             return
         s, e = span.start_char, span.end_char
-        if (s, e) in seen or inside_actor(s, e):
-            return
+        if (s, e) in seen or any(t.start <= s and e <= t.end for t in out):
+            return  # "Laurel" of "Laurel County", already found
+        if inside_actor(s, e) and gazetteer.country_code(span.text) is None:
+            return  # an actor's name, but "U.S." of "U.S. military" still names the country
         if _possessive_capital(doc, span.start, span.end, capital_country):
             return
         if any(t.ent_type_ in NOT_PLACE_ENTS for t in span):
             return  # "on Thursday" is not Thursday Island
-        if is_demonym is not None and len(span) == 1 and is_demonym(span.text):
-            return  # "the Malian army": a people, not Malyan
+        if is_demonym is not None and len(span) == 1 and is_demonym(span.text) and not _country_initials(span.text):
+            return  # "the Malian army": a people, not Malyan (but "the U.S." is the country)
         name = span.text
         before = text[max(sent.start_char, s - 80) : s]
         after = text[e : min(sent.end_char, e + 80)]
@@ -204,7 +283,11 @@ def spot(
             # "the Belgorod region": the region itself
             name = text[s : e + REGION_WORDS.match(after).end()]
             e = e + REGION_WORDS.match(after).end()
-        known = gazetteer.is_name(span.text) or gazetteer.find_region(name) is not None
+        known = (
+            gazetteer.is_name(span.text)
+            or gazetteer.find_region(name) is not None
+            or bool(gazetteer.lookup_units(span.text))
+        )
         if not known and not (is_designated or hint):
             return
         if not known and all(_common_word(t.text) for t in span if t.is_alpha):
@@ -219,6 +302,8 @@ def spot(
             return  # "On 12 May", "North Kivu" read word by word: everyday words, not places
         if not is_designated and all(t.i in name_parts for t in span):
             return
+        if not (is_designated or hint) and not _place_evidence_enough(span, sent, gazetteer):
+            return
         prev = doc[span.start - 1] if span.start > sent.start else None
         origin = prev is not None and prev.lower_ in ORIGIN_PREPS
         near = bool(NEAR.search(before))
@@ -232,7 +317,13 @@ def spot(
             for e in doc.ents
             if e.label_ in PLACE_LABELS and e.start >= sent.start and e.end <= sent.end
         ]
-        for start, end in sorted(set(ents) | set(runs)):
+        # Abbreviated country names the runs miss ("U.S.", "U.K."), also inside an actor's name
+        dotted = [
+            (t.i, t.i + 1)
+            for t in sent
+            if "." in t.text and t.text[:1].isupper() and gazetteer.country_code(t.text) is not None
+        ]
+        for start, end in sorted(set(ents) | set(runs) | set(dotted)):
             # Sentence-initial capitals are ordinary words unless the gazetteer says otherwise.
             add(start, end, sent)
             # A run may hold several names ("Graivoronsky Kozinka") or a name glued to a title word.

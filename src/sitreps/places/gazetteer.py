@@ -329,9 +329,11 @@ def _cached(path: Path, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     with os.fdopen(fd, "wb") as fh:
         pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    # Indexes of other data versions are left a day: another process (an older install, a
+    # long ingest) may be reading or rebuilding its own, and removing it would make both rebuild.
     prefix = path.name.rsplit("-", 1)[0]
     for old in path.parent.glob(f"{prefix}-*.pickle"):
-        if old != path:
+        if old != path and time.time() - old.stat().st_mtime > 86400:
             old.unlink(missing_ok=True)
     return index
 

@@ -298,44 +298,57 @@ class PlaceResolver:
         lexicon = gaz.country_lexicon()
         out: list[RegionMention] = []
         taken = [(m.start, m.end) for m in phrases]
-        for run in _CAPITALIZED_RUN.finditer(text):
-            words = list(re.finditer(r"\S+", run.group(0)))
-            size = len(words)
-            while size:
-                for first in range(0, len(words) - size + 1):
-                    start = run.start() + words[first].start()
-                    end = run.start() + words[first + size - 1].end()
-                    name = _POSSESSIVE.sub("", text[start:end])
-                    end = start + len(name)
-                    if any(a < end and start < b for a, b in taken):
-                        continue
-                    key = name_key(name)
-                    if size == 1 and needs_evidence(name):
-                        continue  # "East", "Gulf", "Paul": everyday words and names before regions
-                    units = [u for u in gaz.lookup_units(name) if u.kind == "admin1" and u.matched != "bare"]
-                    if not units:
-                        continue
-                    if len(key) <= 5 and all(u.matched == "alternate" for u in units) and text[end : end + 1] != ".":
-                        continue  # "Ind" without its full stop is not Indiana
-                    if key in lexicon:
-                        others = support.get(units[0].country_code, set()) - {key}
-                        if not others:
+        # Names that are only regions first; then those that are also countries' ("Georgia"),
+        # weighed against what the first pass found.
+        for ambiguous_pass in (False, True):
+            for run in _CAPITALIZED_RUN.finditer(text):
+                words = list(re.finditer(r"\S+", run.group(0)))
+                size = len(words)
+                while size:
+                    for first in range(0, len(words) - size + 1):
+                        start = run.start() + words[first].start()
+                        end = run.start() + words[first + size - 1].end()
+                        name = _POSSESSIVE.sub("", text[start:end])
+                        end = start + len(name)
+                        if any(a < end and start < b for a, b in taken):
                             continue
-                        owner = lexicon[key]
-                        if owner != units[0].country_code and support.get(owner) == {key}:
-                            support.pop(owner, None)
-                            countries.discard(owner)
-                    # "Odessa", "Kursk": a region named after its largest town is, bare, the town
-                    units = [u for u in units if self._namesake_place(u) is None]
-                    if not units:
-                        continue
-                    supported = [u for u in units if u.country_code in support] or units
-                    region = gaz.region_by_code(max(supported, key=lambda u: u.population).region)
-                    if region is not None:
-                        out.append(RegionMention(start, end, region))
-                        taken.append((start, end))
-                size -= 1
+                        key = name_key(name)
+                        if (key in lexicon) != ambiguous_pass:
+                            continue
+                        region = self._bare_region(name, key, text[end : end + 1], support, countries)
+                        if region is not None:
+                            out.append(RegionMention(start, end, region))
+                            taken.append((start, end))
+                            support.setdefault(region.country_code, set()).add(key)
+                    size -= 1
         return out
+
+    def _bare_region(
+        self, name: str, key: str, next_char: str, support: dict[str, set[str]], countries: set[str]
+    ) -> Region | None:
+        gaz = self.gazetteer
+        lexicon = gaz.country_lexicon()
+        units = [u for u in gaz.lookup_units(name) if u.kind == "admin1" and u.matched != "bare"]
+        if not units:
+            return None
+        if " " not in name and needs_evidence(name) and not support.get(units[0].country_code, set()) - {key}:
+            return None  # "East", "Gulf", "Paul": everyday words and names, unless the country is told
+        if len(key) <= 5 and all(u.matched == "alternate" for u in units) and next_char != ".":
+            return None  # "Ind" without its full stop is not Indiana
+        if key in lexicon:
+            others = support.get(units[0].country_code, set()) - {key}
+            if not others:
+                return None
+            owner = lexicon[key]
+            if owner != units[0].country_code and support.get(owner) == {key}:
+                support.pop(owner, None)
+                countries.discard(owner)
+        # "Odessa", "Kursk": a region named after its largest town is, bare, the town
+        units = [u for u in units if self._namesake_place(u) is None]
+        if not units:
+            return None
+        supported = [u for u in units if u.country_code in support] or units
+        return gaz.region_by_code(max(supported, key=lambda u: u.population).region)
 
     def document_context(self, text: str) -> PlaceContext:
         """The context of a whole article, read once: see `context_for`."""
@@ -562,7 +575,11 @@ class PlaceResolver:
             if cand.kind in ("admin1", "admin2") and supported:
                 score += s["context_country"]
                 reasons.append(f"in {cand.country_code}, named in the article")
-            if cand.kind == "admin2" and cand.region in ctx.regions:
+            hinted = ctx.hint_for(phrase.name) if cand.kind == "admin2" else None
+            if hinted is not None and cand.region == hinted.code:
+                score += s["region_hint"]
+                reasons.append(f"in {hinted.name} as the text says")
+            elif cand.kind == "admin2" and cand.region in ctx.regions:
                 score += s["context_region"]
                 reasons.append(f"in {ctx.regions[cand.region].name}, named in the article")
             if cand.kind in ("admin1", "admin2") and points:

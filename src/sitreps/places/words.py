@@ -38,8 +38,9 @@ def _lower_words() -> frozenset[str]:
 
 
 @functools.cache
-def _person_names() -> frozenset[str]:
-    threshold = places_lexicon()["scoring"]["surname_min_percent"]
+def _person_names(threshold: float | None = None) -> frozenset[str]:
+    if threshold is None:
+        threshold = places_lexicon()["scoring"]["surname_min_percent"]
     out = set()
     for table in ("dist.all.last", "dist.male.first", "dist.female.first"):
         with open(_package_dir("names") / table, encoding="utf-8") as fh:
@@ -51,17 +52,24 @@ def _person_names() -> frozenset[str]:
 
 
 def is_ordinary_word(word: str) -> bool:
-    """Whether `word` (any case) is an everyday English word: 'Panic', 'BISHOP', 'Hurricane'.
+    """Whether a single word (any case) is an everyday English word: 'Panic', 'BISHOP', 'Hurricane'.
 
-    Multi-word names are ordinary only when every word is ("Upper Heyford" is not).
+    A name of several words is not ("Laurel County", "Rock Hill" are names, though each of
+    their words is ordinary).
     """
-    parts = [p for p in word.replace("-", " ").split() if p]
-    return bool(parts) and all(p.lower().strip(".'’") in _lower_words() for p in parts)
+    word = word.strip().strip(".'’")
+    return bool(word) and " " not in word and word.lower() in _lower_words()
 
 
 def is_known_surname(word: str) -> bool:
     """Whether a single word is a frequent surname or given name ('Bishop', 'Paul'; 'Orlov' is not in a US table)."""
     return " " not in word.strip() and word.strip().lower() in _person_names()
+
+
+def is_any_person_name(word: str) -> bool:
+    """Whether a single word is in the Census name tables at all ('Lincoln', 'Paris'; not
+    'Gainesville'): asked when the NER already calls the word a person."""
+    return " " not in word.strip() and word.strip().lower() in _person_names(0.0)
 
 
 def needs_evidence(word: str) -> bool:
