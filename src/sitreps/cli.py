@@ -23,6 +23,15 @@ app = typer.Typer(
 )
 
 
+EXTRACTOR_MODES = ("combined", "rules", "model")  # sitreps.extract.event_step.ExtractorMode (not imported: start-up)
+
+
+def _extractor_mode(value: str) -> str:
+    if value not in EXTRACTOR_MODES:
+        raise typer.BadParameter(f"unknown extractor {value!r}; choose from {', '.join(EXTRACTOR_MODES)}")
+    return value
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -33,8 +42,17 @@ def root(
         [], "--actors", help="Extra actor registry YAML (repeatable).", exists=True, dir_okay=False
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Explain decisions (debug output)."),
+    extractor: str = typer.Option(
+        "rules",
+        "--extractor",
+        help="How events are found: combined (rules + learned model), rules, or model.",
+        envvar="SITREPS_EXTRACTOR",
+        callback=_extractor_mode,
+    ),
 ) -> None:
-    ctx.obj = AppContext(db_path=db or default_db_path(), actors_files=list(actors), verbose=verbose)
+    ctx.obj = AppContext(
+        db_path=db or default_db_path(), actors_files=list(actors), verbose=verbose, extractor=extractor
+    )
 
 
 def _register_all() -> None:

@@ -53,17 +53,18 @@ EXTRACTED_SCHEMA = CLEANED_SCHEMA.append(pa.field("mentions", pa.string()))
 ExtractorFactory = Callable[[], Extractor | None]
 
 
-def configured_extractor(actor_files: Sequence[str | Path] = ()) -> Extractor | None:
-    """The default extractor with these extra actor registries (what `sitreps ingest` uses)."""
+def configured_extractor(actor_files: Sequence[str | Path] = (), mode: str = "rules") -> Extractor | None:
+    """The default extractor with these extra actor registries and `--extractor` mode (what
+    `sitreps ingest` uses)."""
     from sitreps.pipeline import load_default_extractor
 
-    ctx = SimpleNamespace(actors_files=[Path(p) for p in actor_files])
+    ctx = SimpleNamespace(actors_files=[Path(p) for p in actor_files], extractor=mode)
     return load_default_extractor(ctx)  # type: ignore[arg-type]
 
 
-def default_extractor_factory(actor_files: Sequence[str | Path] = ()) -> ExtractorFactory:
+def default_extractor_factory(actor_files: Sequence[str | Path] = (), mode: str = "rules") -> ExtractorFactory:
     """A picklable factory for `configured_extractor`: each worker builds its own extractor."""
-    return partial(configured_extractor, tuple(str(p) for p in actor_files))
+    return partial(configured_extractor, tuple(str(p) for p in actor_files), str(mode))
 
 
 def document_table(documents: Iterable[tuple[int, RawDocument]]) -> pa.Table:

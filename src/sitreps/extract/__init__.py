@@ -22,8 +22,10 @@ class Extractor(Protocol):
 
 
 def default_extractor(ctx: object | None = None) -> Extractor:
-    """The rule + spaCy extractor, with the user's extra actor registries from the CLI context."""
+    """The spaCy extractor (rules, the learned event model, or both: the context's `extractor`
+    mode, default combined), with the user's extra actor registries from the CLI context."""
+    from sitreps.extract.event_step import ExtractorMode
     from sitreps.extract.mentions import RuleExtractor
 
     actor_files = tuple(getattr(ctx, "actors_files", ()) or ())
-    return RuleExtractor(actor_files)
+    return RuleExtractor(actor_files, ExtractorMode(getattr(ctx, "extractor", None) or ExtractorMode.RULES))

@@ -17,15 +17,25 @@ def register(app: typer.Typer) -> None:
         article: Optional[str] = typer.Option(None, "--article", "-a", help="Only this article (id or prefix)."),  # noqa: UP045
         as_json: bool = typer.Option(False, "--json", help="Print sitreps/1 Mention JSON lines."),
         limit: int = typer.Option(200, "--limit", help="At most this many rows."),
+        explain: Optional[str] = typer.Option(  # noqa: UP045
+            None,
+            "--explain",
+            metavar="MENTION_ID",
+            help="Why this mention (id or prefix) was read: rule triggers, the model's top sub-types, the decision.",
+        ),
     ) -> None:
         """List extracted mentions.
 
         Examples:
           sitreps mentions
           sitreps mentions --article 3f2a --json
+          sitreps mentions --explain 9c41e0
         """
         from sitreps.store import Store
 
+        if explain is not None:
+            _explain(ctx, explain)
+            return
         with Store(ctx.obj.db_path, read_only=True) as store:
             article_id = None
             if article:
@@ -58,3 +68,25 @@ def register(app: typer.Typer) -> None:
                 deaths,
             )
         Console().print(table)
+
+
+def _explain(ctx: typer.Context, mention_id: str) -> None:
+    from sitreps.extract import default_extractor
+    from sitreps.extract.event_step import explain_sentences
+    from sitreps.store import Store
+
+    with Store(ctx.obj.db_path, read_only=True) as store:
+        found = [m for m in store.mentions() if m.id.startswith(mention_id)]
+        if len(found) != 1:
+            reason = "no mention" if not found else f"{len(found)} mentions"
+            typer.echo(f"error: {reason} match {mention_id!r}", err=True)
+            raise typer.Exit(2)
+        mention = found[0]
+        article = store.article(mention.article_id)
+    if article is None:
+        typer.echo(f"error: the article of mention {mention.id} is not in the store", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"mention {mention.id}: {mention.event_type} / {mention.sub_event_type or '-'} in article {article.id}")
+    spans = [(e.start, e.end) for e in mention.evidence]
+    for line in explain_sentences(article.text, spans, default_extractor(ctx.obj)):
+        typer.echo(line)

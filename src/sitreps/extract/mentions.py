@@ -26,6 +26,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.claims import Claim, claim_for, in_quotation, load_claims, reporter, speaker_of_sentence
+from sitreps.extract.event_model import EventModel
+from sitreps.extract.event_step import ExtractorMode, sentence_events
 from sitreps.extract.fatalities import FatalityFigure, find_fatality_figures
 from sitreps.extract.modality import attitude_governor, unreal_reason
 from sitreps.extract.roles import (
@@ -35,6 +37,7 @@ from sitreps.extract.roles import (
     conjuncts,
     nominal_agent,
     objects_of,
+    place_sides,
     predicate_of,
     resolve_phrase,
     subject_of,
@@ -47,6 +50,8 @@ from sitreps.resolve.actors import ActorRegistry
 from sitreps.resolve.dates import find_time_expressions, resolve_time_expression
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+# the sentences of a story's lede: a headline and the sentence that tells what happened
+LEDE_SENTENCES = 2
 
 
 log = logging.getLogger(__name__)
@@ -83,6 +88,8 @@ class ExtractionResources:
     lexicon: EventLexicon
     resolver: object  # sitreps.places.PlaceResolver
     gazetteer: object
+    event_model: EventModel | None = None
+    mode: ExtractorMode = ExtractorMode.RULES
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -201,16 +208,16 @@ def _refine(
 
 
 class RuleExtractor:
-    """The default extractor: spaCy parses + data-driven rules (no learned event model)."""
+    """The default extractor: spaCy parses + data-driven rules, with the learned event model beside
+    them unless `mode` is `rules` (see `sitreps.extract.event_step`)."""
 
-    name = "rules"
-
-    def __init__(self, actor_files: Sequence[Path] = ()) -> None:
+    def __init__(self, actor_files: Sequence[Path] = (), mode: ExtractorMode = ExtractorMode.RULES) -> None:
         from sitreps.nlp import load_nlp
         from sitreps.places import PlaceResolver, get_gazetteer
         from sitreps.resolve.actors import get_registry
 
         self.actor_files = tuple(actor_files)
+        self.name = str(mode)
         self.nlp = load_nlp(self.actor_files)
         gazetteer = get_gazetteer()
         self.resources = ExtractionResources(
@@ -218,6 +225,8 @@ class RuleExtractor:
             lexicon=load_lexicon(),
             resolver=PlaceResolver(gazetteer),
             gazetteer=gazetteer,
+            event_model=None if mode is ExtractorMode.RULES else EventModel.load(),
+            mode=mode,
         )
 
     def extract(self, articles: Sequence[Article]) -> list[list[Mention]]:
@@ -265,7 +274,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     last_par = -1
 
     registered_ents = [(ent, entry) for ent in actor_entities(doc) if (entry := registry.get(ent.ent_id_)) is not None]
-    for sent in doc.sents:
+    for sent_index, sent in enumerate(doc.sents):
         par = _paragraph_of(sent.start_char, par_starts)
         if par != last_par:
             last_par = par
@@ -290,19 +299,27 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
         next_par = par_starts[par + 1] if par + 1 < len(par_starts) else len(text)
         quoted = in_quotation(sent, text[par_text_start:next_par], sent.start_char - par_text_start)
         triggers = find_triggers(sent, lexicon, has_armed, civilian_words)
-        if (
-            triggers
-            and all(t.rule.consequence for t in triggers)
-            and candidates
+        # a sentence with no place or time of its own, right after an event, goes on telling it
+        continues_story = (
+            bool(candidates)
             and candidates[-1].paragraph >= par - 1
             and not sent_dates
             and not sent_when
             and not any(t.location is not None and t.precision_rank <= 2 for t in sent_tops)
-        ):
+        )
+        if triggers and all(t.rule.consequence for t in triggers) and continues_story:
             # "Two employees were killed and five wounded," the governor wrote: a toll with no
             # event word, place or time of its own tells the event just reported; its figures
             # join it (as orphans) instead of opening a clash of their own
             triggers = []
+        # where the rules are silent the model may open an event in the story's lede, or in a
+        # sentence that places what it tells; elsewhere a sentence it reads as an event mostly
+        # retells one already opened (a claimed toll, a statement about the raid)
+        lede = sent_index < LEDE_SENTENCES
+        placed_here = any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in sent_tops)
+        may_open = not continues_story and (lede or placed_here)
+        step = sentence_events(sent, triggers, res.event_model, res.mode, may_open=may_open)
+        triggers = step.triggers
         figures = find_fatality_figures(sent)
         sent_claim_cache: dict[int, Claim] = {}
         sent_candidates: list[Candidate] = []
@@ -361,6 +378,12 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
                 merged.append(cand)
             else:
                 _absorb(twin, cand)
+        if step.retype is not None:
+            # ACLED codes one sentence's concurrent tactics as one event of the type that leads
+            # ("stormed the campus, killing students": an attack on civilians); the model, which
+            # reads the whole sentence, names it
+            for cand in merged:
+                cand.event_type, cand.sub_event_type = step.retype
         for fig in figures:
             if fig.kind == "injured":
                 continue
@@ -404,10 +427,19 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     if article.published is None:
         _weekdays_for_relative_days(candidates, text)
     _fill_places(candidates, toponyms)
+    story_placed = any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in toponyms)
+    if not story_placed and any(c.place is None for c in candidates):
+        # a story that names no town or region: its country is the most precise place it gives
+        story_country = _story_country(doc, toponyms, res.gazetteer)
+        for cand in candidates:
+            if cand.place is None:
+                cand.place = story_country
     candidates = _merge(candidates)
     candidates = _split_disputed(candidates)
-    # an event no place can be given to is not an event record an analyst can map or count
-    return [_to_mention(c, article, registry, text) for c in candidates if c.place is not None]
+    # Where the story names towns or regions, an event it does not place among them is a
+    # generalisation ("fighting on Russian soil") and is not kept. A story that names no place at
+    # all still tells its events: they are kept with no location (they never fuse with others).
+    return [_to_mention(c, article, registry, text) for c in candidates if c.place is not None or not story_placed]
 
 
 def _candidate(
@@ -657,6 +689,45 @@ def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
                 cand.when = main[0].when
 
 
+def _story_country(doc: Doc, toponyms: list[Toponym], gazetteer) -> Toponym | None:
+    """The country an event nothing else places happened in, as a country-level place (ACLED's
+    geo_precision 3, no admin1): the country the story's places lie in or names most, else the one
+    its people are named by ("an Algerian patrol"), when a single one leads; else None."""
+    counts: Counter[str] = Counter()
+    where: dict[str, tuple[int, int, str, int]] = {}
+    for t in toponyms:
+        code = t.country or (t.location.country_code if t.location is not None else None)
+        if code and not t.origin:
+            counts[code] += 1
+            where.setdefault(code, (t.start, t.end, t.text, t.sent_start))
+    if not counts:
+        for ent in doc.ents:
+            if ent.label_ == "NORP" and (code := gazetteer.country_code(ent.text)):
+                counts[code] += 1
+                where.setdefault(code, (ent.start_char, ent.end_char, ent.text, ent.sent.start_char))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    code = ranked[0][0]
+    unit = gazetteer.country_unit(code)
+    if unit is None:
+        return None
+    start, end, text, sent_start = where[code]
+    return Toponym(
+        start=start,
+        end=end,
+        text=text,
+        sent_start=sent_start,
+        near=False,
+        region_hint=None,
+        designated=False,
+        origin=False,
+        country=code,
+        location=gazetteer.unit_location(unit, text),
+        kind="country",
+    )
+
+
 def _contains(region: Toponym, village: Toponym) -> bool:
     r, v = region.location, village.location
     return (
@@ -811,6 +882,7 @@ def _as_military(entry, actor: Actor | None, registry: ActorRegistry):
 def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: str) -> Mention:
     location = c.place.location if c.place is not None else None
     cc = location.country_code if location else None
+    c.actor1, c.actor2 = place_sides(c.event_type, c.sub_event_type, c.actor1, c.actor2, location, c.date, registry)
     actor1 = c.actor1.actor if c.actor1 else None
     actor2 = c.actor2.actor if c.actor2 else None
     if actor2 is not None and actor2.id == "CIV":

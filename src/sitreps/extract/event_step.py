@@ -1,0 +1,139 @@
+"""Which event words of a sentence become candidates: the rules, the learned model, or both.
+
+The lexicon and the parse find trigger words and know what is not an event (the modality rules of
+`sitreps.extract.modality` still veto future, hypothetical and habitual readings of any trigger,
+the model's included); the model (`sitreps.extract.event_model`) decides where the rules are
+silent (no trigger word: the sentence's main predicate becomes the trigger when the model is
+confident it tells an event) or unsure (the model's sub-type replaces the rule's when the model is
+confident of it and gives the rule's sub-type little weight). A sentence the model is sure tells no event
+loses its rule triggers too. The thresholds are the model's, measured on held-back data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spacy.tokens import Span, Token
+
+from sitreps.extract.event_model import SUB_EVENT_PARENT, EventModel, EventScores
+from sitreps.extract.triggers import Trigger, TriggerRule
+
+
+class ExtractorMode(StrEnum):
+    """`--extractor`: how event words are found."""
+
+    COMBINED = "combined"  # rules and the learned model, as above (the default)
+    RULES = "rules"  # the trigger lexicon and parse rules alone
+    MODEL = "model"  # the learned model alone decides detection and sub-type
+
+
+class Decision(StrEnum):
+    """Why a sentence's candidates are what they are (shown by `sitreps mentions --explain`)."""
+
+    RULES = "rule trigger"
+    RETYPED = "rule trigger, sub-type from the model"
+    MODEL = "model (no rule trigger)"
+    VETOED = "rule trigger dropped: the model reads no event"
+    NONE = "no event"
+
+
+@dataclass(frozen=True)
+class SentenceEvents:
+    triggers: list[Trigger]
+    decision: Decision
+    scores: EventScores | None = None
+    retype: tuple[str, str] | None = None  # (event type, sub-event type) for the sentence's one candidate
+
+
+# The model retypes a rule's event only when it disputes the rule: it gives the rule's sub-type(s)
+# less than this probability. Where it half agrees, the rule, which read the parse, stands.
+RULE_AGREES = 0.1
+
+# the parts of speech a model-made trigger may have: the sentence's predicate, else its first event-ish word
+_PREDICATE_POS = ("VERB", "NOUN", "AUX")
+
+
+def predicate_token(sent: Span) -> Token:
+    """The word a model-made event hangs on: the sentence's root when it is a verb or noun, else
+    the first verb of the sentence, else the root ("Clashes in X." has a noun root)."""
+    root = sent.root
+    if root.pos_ in _PREDICATE_POS:
+        return root
+    return next((t for t in sent if t.pos_ == "VERB"), root)
+
+
+def model_trigger(sent: Span, scores: EventScores) -> Trigger:
+    tok = predicate_token(sent)
+    sub = scores.sub_event_type
+    rule = TriggerRule(lemma=tok.lemma_.lower(), pos=frozenset({tok.pos_}), type=SUB_EVENT_PARENT[sub], sub=sub)
+    return Trigger(tok, rule)
+
+
+def sentence_events(
+    sent: Span,
+    rule_triggers: list[Trigger],
+    model: EventModel | None,
+    mode: ExtractorMode,
+    *,
+    may_open: bool = True,
+) -> SentenceEvents:
+    """The triggers to build candidates from in `sent`, and why.
+
+    `may_open` is False for a sentence that the rules read as the toll of the event just told
+    (no event word, place or time of its own): the model may not open a new event there.
+    """
+    if mode is ExtractorMode.RULES or model is None:
+        return SentenceEvents(rule_triggers, Decision.RULES if rule_triggers else Decision.NONE)
+    scores = model.score(sent.text)
+    th = model.thresholds
+    detected = scores.p_event >= th.detect
+    if mode is ExtractorMode.MODEL:
+        if detected and may_open:
+            return SentenceEvents([model_trigger(sent, scores)], Decision.MODEL, scores)
+        return SentenceEvents([], Decision.NONE, scores)
+    if rule_triggers:
+        if 1.0 - scores.p_event >= th.veto:
+            return SentenceEvents([], Decision.VETOED, scores)
+        rule_subs = {t.rule.sub for t in rule_triggers}
+        if scores.ranked[0][1] >= th.retype and scores.probability(rule_subs) < RULE_AGREES:
+            return SentenceEvents(rule_triggers, Decision.RETYPED, scores, (scores.event_type, scores.sub_event_type))
+        return SentenceEvents(rule_triggers, Decision.RULES, scores)
+    if detected and may_open:
+        return SentenceEvents([model_trigger(sent, scores)], Decision.MODEL, scores)
+    return SentenceEvents([], Decision.NONE, scores)
+
+
+def explain_sentences(article_text: str, spans: list[tuple[int, int]], extractor) -> list[str]:
+    """For `sitreps mentions --explain`: each evidence sentence, the rule triggers found in it, the
+    model's top sub-types with their probabilities, and the decision the extractor's mode makes.
+
+    `extractor` is a `RuleExtractor`; the article is parsed again as ingest parsed it.
+    """
+    from sitreps.extract.mentions import _civilian_words
+    from sitreps.extract.roles import actor_entities
+    from sitreps.extract.triggers import find_triggers
+
+    res = extractor.resources
+    model = res.event_model or EventModel.load()
+    doc = extractor.nlp(article_text)
+    registered = [e for e in actor_entities(doc) if res.registry.get(e.ent_id_) is not None]
+    lines: list[str] = []
+    for sent in doc.sents:
+        if not any(sent.start_char < end and start < sent.end_char for start, end in spans):
+            continue
+        has_armed = any(sent.start <= e.start < sent.end for e in registered)
+        rules = find_triggers(sent, res.lexicon, has_armed, _civilian_words(res.registry))
+        step = sentence_events(sent, rules, model, res.mode if res.event_model else ExtractorMode.COMBINED)
+        scores = step.scores or model.score(sent.text)
+        lines.append(f"sentence [{sent.start_char}:{sent.end_char}]: {sent.text.strip()}")
+        fired = ", ".join(f"'{t.token.text}' -> {t.rule.sub or t.rule.type}" for t in rules) or "none"
+        lines.append(f"  rule triggers: {fired}")
+        top = ", ".join(f"{sub} {p:.2f}" for sub, p in scores.top(3))
+        lines.append(f"  model: P(event) {scores.p_event:.2f}; top sub-types: {top}")
+        th = model.thresholds
+        lines.append(
+            f"  decision ({res.mode}): {step.decision}"
+            f" [thresholds: detect {th.detect:.2f}, veto {th.veto:.2f}, retype {th.retype:.2f}]"
+        )
+    return lines
