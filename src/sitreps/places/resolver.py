@@ -31,7 +31,7 @@ from sitreps.places.names import (
     variant_key,
     variant_key_of,
 )
-from sitreps.places.words import needs_evidence
+from sitreps.places.words import is_ordinary_word, needs_evidence
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _CAPITAL = "A-ZА-ЯЁІЇЄҐ"
@@ -331,8 +331,14 @@ class PlaceResolver:
         units = [u for u in gaz.lookup_units(name) if u.kind == "admin1" and u.matched != "bare"]
         if not units:
             return None
-        if " " not in name and needs_evidence(name) and not support.get(units[0].country_code, set()) - {key}:
-            return None  # "East", "Gulf", "Paul": everyday words and names, unless the country is told
+        if " " not in name and not support.get(units[0].country_code, set()) - {key}:
+            # "East", "Gulf": everyday words; "Paul" (Cape Verde): a person's name, unless the
+            # region is a large one ("England", "Georgia") or its country is told
+            if is_ordinary_word(name) or (
+                needs_evidence(name)
+                and max(u.population for u in units) < self.settings["person_named_region_population"]
+            ):
+                return None
         if len(key) <= 5 and all(u.matched == "alternate" for u in units) and next_char != ".":
             return None  # "Ind" without its full stop is not Indiana
         if key in lexicon:
@@ -666,6 +672,8 @@ class PlaceResolver:
         scored = self._scored(phrase.name, ctx, hard_region, soft_region)
         if not scored and phrase.kind == "place":
             region = self._region_in_context(phrase.name, ctx, fuzzy=False)  # "Crimea", "DPR"
+            if region is not None and ctx.has_evidence and region.country_code not in ctx.countries:
+                region = None  # "Masisi" in a North Kivu story is not Armenia's Ararat (Masis)
             if region is not None:
                 return Resolution(
                     gaz.region_location(region, toponym), f"a region's name: {region.name}", kind="admin1"
