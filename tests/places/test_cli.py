@@ -50,7 +50,7 @@ def test_resolve_json_prints_null_when_nothing_fits(runner: CliRunner) -> None:
 def test_resolve_with_context_shows_candidates_and_rule(runner: CliRunner) -> None:
     result = runner.invoke(
         app,
-        ["places", "resolve", "Zolochiv", "--context", "Shelling of Zolochiv in the Kharkiv region."],
+        ["places", "resolve", "Zolochiv", "--context", "Shelling of Zolochiv in the Kharkiv region.", "--explain"],
     )
     assert result.exit_code == 0
     assert "686895" in result.output and "rule:" in result.output
@@ -73,3 +73,14 @@ def test_add_refuses_a_file_of_another_kind(runner: CliRunner, tmp_path: Path) -
     bad.write_text("nothing here\n", encoding="utf-8")
     result = runner.invoke(app, ["places", "add", str(bad)])
     assert result.exit_code == 2
+
+
+def test_explain_json_gives_scores_and_reasons(runner: CliRunner) -> None:
+    text = "Gunmen attacked a bus near Alexandria, Louisiana."
+    result = runner.invoke(app, ["places", "resolve", "Alexandria", "--context", text, "--explain", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["location"]["country_code"] == "US" and payload["location"]["admin1_code"] == "LA"
+    assert payload["candidates"][0]["reasons"] and "score" in payload["candidates"][0]
+    plain = runner.invoke(app, ["places", "resolve", "Alexandria", "--context", text])
+    assert "rule:" in plain.output and "score" not in plain.output

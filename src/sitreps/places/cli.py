@@ -52,7 +52,9 @@ def resolve_command(
         "--batch",
         help="JSONL of {id, toponym, text, start, end} (or - for stdin): one JSON answer per line to stdout.",
     ),
-    explain: bool = typer.Option(False, "--explain", help="Show every candidate's score and the reasons."),
+    explain: bool = typer.Option(
+        False, "--explain", help="Show the article's context and every candidate's score and reasons."
+    ),
     context: Optional[str] = typer.Option(  # noqa: UP045 - Typer needs Optional on 3.11
         None, "--context", "-c", help="Article text (or a sentence) to resolve the name in."
     ),
@@ -69,6 +71,7 @@ def resolve_command(
       sitreps places resolve "Харків"
       sitreps places resolve "Novoselivka" --context "Russian forces shelled Novoselivka near Kupiansk"
       sitreps places resolve "Tyotkino" --json
+      sitreps places resolve "Alexandria" --context "A bus crashed near Alexandria, La." --explain
       sitreps places resolve --batch requests.jsonl > answers.jsonl
     """
     if batch is not None:
@@ -81,10 +84,32 @@ def resolve_command(
         typer.echo("error: give a TOPONYM or --batch FILE", err=True)
         raise typer.Exit(2)
     resolver = PlaceResolver(get_gazetteer())
-    ctx = resolver.context_for(context) if context else None
+    ctx = resolver.document_context(context) if context else None
     result = resolver.resolve(toponym, ctx, near=near, region_hint=region)
+    if context and result.location is None and not near and not region:
+        result = resolver.resolve_in(toponym, ctx) if ctx is not None else result
     if as_json:
         payload = result.location.model_dump(mode="json") if result.location else None
+        if explain:
+            payload = {
+                "location": payload,
+                "kind": result.kind,
+                "why": result.why,
+                "candidates": [
+                    {
+                        "name": c.name,
+                        "kind": c.kind,
+                        "country_code": c.country_code,
+                        "admin1_code": c.admin1_code,
+                        "geonameid": c.geonameid,
+                        "population": c.population,
+                        "match": c.matched,
+                        "score": round(c.score, 3),
+                        "reasons": list(c.reasons),
+                    }
+                    for c in result.candidates[:top]
+                ],
+            }
         typer.echo(json.dumps(payload, ensure_ascii=False))
         return
     console = Console()
@@ -93,13 +118,24 @@ def resolve_command(
         console.print(f"[bold red]unresolved[/]: {toponym}  ({result.why})")
     else:
         where = f"{loc.name}, {loc.admin1 or '?'}, {loc.country_code}"
-        console.print(f"[bold green]{where}[/]  geonameid={loc.geonameid}  precision={loc.geo_precision}")
+        console.print(
+            f"[bold green]{where}[/] ({result.kind})  geonameid={loc.geonameid}  precision={loc.geo_precision}"
+        )
         console.print(f"rule: {result.why}")
-    table = Table("#", "place", "geonameid", "country", "admin1", "population", "match", "score", "why")
+    if not explain:
+        return
+    if ctx is not None:
+        console.print(
+            f"context: countries {', '.join(sorted(ctx.countries)) or '-'}; regions "
+            f"{', '.join(r.name for r in ctx.regions.values()) or '-'}; sure places "
+            f"{', '.join(a.name for a in ctx.anchors) or '-'}"
+        )
+    table = Table("#", "place", "kind", "geonameid", "country", "admin1", "population", "match", "score", "why")
     for rank, cand in enumerate(result.candidates[:top], start=1):
         table.add_row(
             str(rank),
             cand.name,
+            cand.kind,
             str(cand.geonameid),
             cand.country_code,
             cand.admin1_code,
