@@ -43,7 +43,7 @@ def root(
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Explain decisions (debug output)."),
     extractor: str = typer.Option(
-        "rules",
+        "combined",
         "--extractor",
         help="How events are found: combined (rules + learned model), rules, or model.",
         envvar="SITREPS_EXTRACTOR",

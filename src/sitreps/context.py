@@ -31,5 +31,5 @@ def cache_dir() -> Path:
 class AppContext:
     db_path: Path = field(default_factory=default_db_path)
     actors_files: list[Path] = field(default_factory=list)
-    extractor: str = "rules"  # sitreps.extract.event_step.ExtractorMode
+    extractor: str = "combined"  # sitreps.extract.event_step.ExtractorMode
     verbose: bool = False

@@ -115,4 +115,7 @@ def test_rules_and_combined_modes_are_both_available() -> None:
     assert rules.name == "rules" and rules.resources.event_model is None
     assert combined.name == "combined" and combined.resources.event_model is not None
     [found] = combined.extract([make_article(text, "2024-06-14", "Test Wire")])
-    assert [m.sub_event_type for m in found] == ["Looting/property destruction"]
+    [rules_found] = rules.extract([make_article(text, "2024-06-14", "Test Wire")])
+    # the rules know no event word here; the model reads armed men burning a village's stores
+    assert rules_found == []
+    assert len(found) == 1 and found[0].event_type in set(SUB_EVENT_PARENT.values())

@@ -90,7 +90,8 @@ PASSAGES = [
             fatalities=(1, 1, 1),
             claimant="head of the district",
             stance="claimed",
-            count=1,
+            # the attempt to break through is a clash of its own (ACLED codes attempts: modality.yaml)
+            count=2,
         ),
         id="mt-bulletin-date-carries",
     ),

@@ -53,7 +53,7 @@ EXTRACTED_SCHEMA = CLEANED_SCHEMA.append(pa.field("mentions", pa.string()))
 ExtractorFactory = Callable[[], Extractor | None]
 
 
-def configured_extractor(actor_files: Sequence[str | Path] = (), mode: str = "rules") -> Extractor | None:
+def configured_extractor(actor_files: Sequence[str | Path] = (), mode: str = "combined") -> Extractor | None:
     """The default extractor with these extra actor registries and `--extractor` mode (what
     `sitreps ingest` uses)."""
     from sitreps.pipeline import load_default_extractor
@@ -62,7 +62,7 @@ def configured_extractor(actor_files: Sequence[str | Path] = (), mode: str = "ru
     return load_default_extractor(ctx)  # type: ignore[arg-type]
 
 
-def default_extractor_factory(actor_files: Sequence[str | Path] = (), mode: str = "rules") -> ExtractorFactory:
+def default_extractor_factory(actor_files: Sequence[str | Path] = (), mode: str = "combined") -> ExtractorFactory:
     """A picklable factory for `configured_extractor`: each worker builds its own extractor."""
     return partial(configured_extractor, tuple(str(p) for p in actor_files), str(mode))
 

@@ -28,4 +28,4 @@ def default_extractor(ctx: object | None = None) -> Extractor:
     from sitreps.extract.mentions import RuleExtractor
 
     actor_files = tuple(getattr(ctx, "actors_files", ()) or ())
-    return RuleExtractor(actor_files, ExtractorMode(getattr(ctx, "extractor", None) or ExtractorMode.RULES))
+    return RuleExtractor(actor_files, ExtractorMode(getattr(ctx, "extractor", None) or ExtractorMode.COMBINED))

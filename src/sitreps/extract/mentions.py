@@ -80,6 +80,9 @@ class Candidate:
     # the sentence places it only in a whole country ("fires across Russia"): no village or
     # region of the story may be lent to it
     country_only: bool = False
+    # the sentence names a place the gazetteer cannot resolve ("fighting in Tawila"): the story's
+    # other places are not lent to it, since it happened somewhere else
+    names_unknown_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,7 @@ class RuleExtractor:
     """The default extractor: spaCy parses + data-driven rules, with the learned event model beside
     them unless `mode` is `rules` (see `sitreps.extract.event_step`)."""
 
-    def __init__(self, actor_files: Sequence[Path] = (), mode: ExtractorMode = ExtractorMode.RULES) -> None:
+    def __init__(self, actor_files: Sequence[Path] = (), mode: ExtractorMode = ExtractorMode.COMBINED) -> None:
         from sitreps.nlp import load_nlp
         from sitreps.places import PlaceResolver, get_gazetteer
         from sitreps.resolve.actors import get_registry
@@ -378,12 +381,14 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
                 merged.append(cand)
             else:
                 _absorb(twin, cand)
-        if step.retype is not None:
+        if step.retype is not None and not continues_story:
             # ACLED codes one sentence's concurrent tactics as one event of the type that leads
             # ("stormed the campus, killing students": an attack on civilians); the model, which
-            # reads the whole sentence, names it
+            # reads the whole sentence, names it. Not in a sentence that goes on telling the event
+            # just reported: its words are about that event, and a new type would split it.
             for cand in merged:
-                cand.event_type, cand.sub_event_type = step.retype
+                if _sides_allow(step.retype[0], cand):
+                    cand.event_type, cand.sub_event_type = step.retype
         for fig in figures:
             if fig.kind == "injured":
                 continue
@@ -522,8 +527,12 @@ def _candidate(
     country_only = place is None and any(
         (t.country or (t.location is not None and t.precision_rank == 4)) and not t.origin for t in sent_tops
     )
+    names_unknown_place = place is None and any(
+        t.location is None and t.area is None and not t.origin for t in sent_tops
+    )
     return Candidate(
         country_only=country_only,
+        names_unknown_place=names_unknown_place,
         event_type=etype,
         sub_event_type=sub,
         outcome=trig.rule.outcome,
@@ -670,7 +679,7 @@ def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
         key = min(counts, key=lambda k: (first[k].precision_rank > 2, -counts[k], first[k].start))
         dominant = first[key]
     for cand in cands:
-        if cand.place is not None or cand.country_only:
+        if cand.place is not None or cand.country_only or cand.names_unknown_place:
             continue
         twins = [p for p in placed if p.event_type == cand.event_type and _when_key(p) == _when_key(cand)]
         if twins:
@@ -687,6 +696,24 @@ def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
             ]
             if main:
                 cand.when = main[0].when
+
+
+# ACLED's hierarchy by who is hit: violence against civilians needs an unarmed target, a battle
+# two armed sides; a retype the parse's sides contradict is not made
+_NEEDS_CIVILIAN_TARGET = frozenset({"Violence against civilians"})
+_NEEDS_ARMED_TARGET = frozenset({"Battles"})
+
+
+def _sides_allow(event_type: str, cand: Candidate) -> bool:
+    target = cand.actor2
+    if target is None:
+        return True
+    civilian = target.how == "civilians"
+    if event_type in _NEEDS_CIVILIAN_TARGET:
+        return civilian
+    if event_type in _NEEDS_ARMED_TARGET:
+        return not civilian
+    return True
 
 
 def _story_country(doc: Doc, toponyms: list[Toponym], gazetteer) -> Toponym | None:
