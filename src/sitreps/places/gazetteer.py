@@ -429,6 +429,7 @@ class Gazetteer:
             self._source_counts.update(overlay["source_counts"])
         self.cache_path = cache_path
         self.places_dir = places_dir
+        self._largest_rows: dict[str, int | None] = {}
         # Articles name the same few regions over and over; remember the answers.
         self._region_answers = functools.lru_cache(maxsize=4096)(self._find_region)
 
@@ -550,6 +551,15 @@ class Gazetteer:
     def _id_rows(self) -> dict[int, int]:
         return {gid: row for row, gid in enumerate(self._ids) if gid is not None}
 
+    def largest_in_region(self, code: str) -> int | None:
+        """The row of the most populous place of an admin1 region."""
+        largest = self._largest_rows.get(code, -1)
+        if largest == -1:
+            rows = self.rows_in_region(code)
+            largest = max(rows, key=lambda r: self._populations[r]) if rows else None
+            self._largest_rows[code] = largest
+        return largest
+
     def rows_in_region(self, code: str) -> tuple[int, ...]:
         return self._by_region.get(code, ())
 
@@ -558,13 +568,25 @@ class Gazetteer:
         dlat = math.ceil(radius_km / 111.0 / _GRID_DEG)
         dlon = math.ceil(radius_km / (111.0 * max(0.1, math.cos(math.radians(lat)))) / _GRID_DEG)
         gy, gx = math.floor(lat / _GRID_DEG), math.floor(lon / _GRID_DEG)
-        out = []
-        for y in range(gy - dlat, gy + dlat + 1):
-            for x in range(gx - dlon, gx + dlon + 1):
-                for row in self._grid.get((y, x), ()):
-                    if haversine_km(lat, lon, self._lats[row], self._lons[row]) <= radius_km:
-                        out.append(row)
-        return out
+        cells = [
+            self._grid.get((y, x), ()) for y in range(gy - dlat, gy + dlat + 1) for x in range(gx - dlon, gx + dlon + 1)
+        ]
+        rows = np.fromiter((r for cell in cells for r in cell), dtype=np.int64)
+        if not len(rows):
+            return []
+        lats, lons = np.radians(self._lat_array[rows]), np.radians(self._lon_array[rows])
+        p1, l1 = math.radians(lat), math.radians(lon)
+        a = np.sin((lats - p1) / 2) ** 2 + math.cos(p1) * np.cos(lats) * np.sin((lons - l1) / 2) ** 2
+        km = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+        return rows[km <= radius_km].tolist()
+
+    @functools.cached_property
+    def _lat_array(self) -> np.ndarray:
+        return np.array(self._lats, dtype=np.float64)
+
+    @functools.cached_property
+    def _lon_array(self) -> np.ndarray:
+        return np.array(self._lons, dtype=np.float64)
 
     def main_key(self, row: int) -> str:
         return self._main_keys[row]

@@ -112,6 +112,8 @@ class PlaceContext:
     # country code -> name keys of the article that put the story there (its own name, its
     # regions, its places); a toponym's own name does not count as context for itself
     country_support: dict[str, set[str]] = field(default_factory=dict)
+    # the fuzzy matcher's candidate names, per hinted region ("" for the whole story), built once
+    fuzzy_pools: dict[str, dict[int, str]] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     region_mentions: list[RegionMention] = field(default_factory=list)
     anchors: list[Anchor] = field(default_factory=list)
@@ -634,10 +636,9 @@ class PlaceResolver:
         if cand.kind not in ("admin1", "admin2"):
             return None
         gaz = self.gazetteer
-        rows = gaz.rows_in_region(cand.region)
-        if not rows:
+        largest = gaz.largest_in_region(cand.region)
+        if largest is None:
             return None
-        largest = max(rows, key=lambda r: gaz.row_facts(r)[2])
         for place in gaz.lookup(cand.name):
             if place.index == largest:
                 return place.name
@@ -715,17 +716,20 @@ class PlaceResolver:
     def _fuzzy(self, name: str, ctx: PlaceContext, region: Region | None) -> Candidate | None:
         """Last resort: the closest main name among places the context supports."""
         gaz = self.gazetteer
-        rows: set[int] = set()
-        if region is not None:
-            rows.update(gaz.rows_in_region(region.code))
-        else:
-            for code in ctx.regions:
-                rows.update(gaz.rows_in_region(code))
-            for anchor in ctx.anchors:
-                rows.update(gaz.rows_near(anchor.lat, anchor.lon, 150.0))
-        if not rows:
+        pool_key = region.code if region is not None else ""
+        choices = ctx.fuzzy_pools.get(pool_key)
+        if choices is None:  # one pool per article (and hinted region), not per toponym
+            rows: set[int] = set()
+            if region is not None:
+                rows.update(gaz.rows_in_region(region.code))
+            else:
+                for code in ctx.regions:
+                    rows.update(gaz.rows_in_region(code))
+                for anchor in ctx.anchors:
+                    rows.update(gaz.rows_near(anchor.lat, anchor.lon, 150.0))
+            choices = ctx.fuzzy_pools[pool_key] = gaz.variant_keys(rows)
+        if not choices:
             return None
-        choices = gaz.variant_keys(rows)
         best = process.extractOne(
             variant_key(name), choices, scorer=fuzz.ratio, score_cutoff=self.settings["fuzzy_threshold"]
         )
