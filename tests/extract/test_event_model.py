@@ -119,3 +119,35 @@ def test_rules_and_combined_modes_are_both_available() -> None:
     # the rules know no event word here; the model reads armed men burning a village's stores
     assert rules_found == []
     assert len(found) == 1 and found[0].event_type in set(SUB_EVENT_PARENT.values())
+
+
+def test_mentions_explain_shows_rules_model_and_decision(tmp_path: Path) -> None:
+    """CLI -> store -> explain: the stored mention's sentence with the model's reading beside the rules'."""
+    import subprocess
+    import sys
+
+    report = tmp_path / "dhaka.txt"
+    report.write_text(
+        "Protest in Dhaka\n\nHundreds of students poured into the streets of Dhaka on Monday demanding the "
+        "minister resign, witnesses said.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.duckdb"
+
+    def cli(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", "from sitreps.cli import main; main()", "--db", str(db), *args],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    cli("ingest", str(report))
+    mention = json.loads(cli("mentions", "--json").splitlines()[0])
+    assert mention["sub_event_type"] == "Peaceful protest"
+    out = cli("mentions", "--explain", mention["id"][:12])
+    assert "rule triggers: none" in out
+    assert "top sub-types: Peaceful protest" in out
+    assert "decision (combined): model (no rule trigger)" in out
