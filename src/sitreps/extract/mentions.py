@@ -387,7 +387,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             # reads the whole sentence, names it. Not in a sentence that goes on telling the event
             # just reported: its words are about that event, and a new type would split it.
             for cand in merged:
-                if _sides_allow(step.retype[0], cand):
+                if _retype_allowed(step.retype, cand):
                     cand.event_type, cand.sub_event_type = step.retype
         for fig in figures:
             if fig.kind == "injured":
@@ -702,6 +702,20 @@ def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
 # two armed sides; a retype the parse's sides contradict is not made
 _NEEDS_CIVILIAN_TARGET = frozenset({"Violence against civilians"})
 _NEEDS_ARMED_TARGET = frozenset({"Battles"})
+
+
+# ACLED's precedence: violence told in a sentence is the event; a strategic development or a
+# protest is coded only where no violence is. A violent rule reading is not retyped to those,
+# except to a prevented attack (a shot-down drone, a defused bomb: no violence happened).
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+_PREVENTED = "Disrupted weapons use"
+
+
+def _retype_allowed(retype: tuple[str, str], cand: Candidate) -> bool:
+    event_type, sub = retype
+    if cand.event_type in _VIOLENT_TYPES and event_type not in _VIOLENT_TYPES and sub != _PREVENTED:
+        return False
+    return _sides_allow(event_type, cand)
 
 
 def _sides_allow(event_type: str, cand: Candidate) -> bool:
