@@ -38,7 +38,7 @@ from sitreps.places.names import (
 )
 
 # Bump when the pickled layout changes.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 # Grid cell (degrees) of the spatial index used to gather a neighbourhood's places.
 _GRID_DEG = 1.0
 
@@ -247,6 +247,7 @@ def _build_base() -> dict[str, Any]:
 
     country_index: dict[str, str] = {}
     country_names: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     extra_names = lexicon.get("country_names", {})
     claimed_by: dict[str, int] = {}
 
@@ -269,6 +270,7 @@ def _build_base() -> dict[str, Any]:
         else:
             continue
         country_names[country.code] = country.name
+        capitals[country.code] = country.capital
         unit = len(units)
         units.append(("country", country.code, country.name, country.code, "", lat, lon, country.population, None))
         add_key(country.name, unit, "name")
@@ -291,6 +293,7 @@ def _build_base() -> dict[str, Any]:
         region_keys={k: tuple(v) for k, v in region_keys.items()},
         country_index=country_index,
         country_names=country_names,
+        capitals=capitals,
         units=units,
         unit_keys={k: tuple(v) for k, v in unit_keys.items()},
     )
@@ -430,6 +433,7 @@ class Gazetteer:
         self.cache_path = cache_path
         self.places_dir = places_dir
         self._largest_rows: dict[str, int | None] = {}
+        self._capital_rows: dict[str, int | None] = {}
         # Articles name the same few regions over and over; remember the answers.
         self._region_answers = functools.lru_cache(maxsize=4096)(self._find_region)
 
@@ -550,6 +554,14 @@ class Gazetteer:
     @functools.cached_property
     def _id_rows(self) -> dict[int, int]:
         return {gid: row for row, gid in enumerate(self._ids) if gid is not None}
+
+    def capital_row(self, country: str) -> int | None:
+        """The row of a country's capital: the largest place of the country bearing its name."""
+        if country not in self._capital_rows:
+            name = self._ix.get("capitals", {}).get(country, "")
+            rows = [c for c in self.lookup(name) if c.country_code == country] if name else []
+            self._capital_rows[country] = max(rows, key=lambda c: c.population).index if rows else None
+        return self._capital_rows[country]
 
     def largest_in_region(self, code: str) -> int | None:
         """The row of the most populous place of an admin1 region."""

@@ -112,6 +112,9 @@ class PlaceContext:
     # country code -> name keys of the article that put the story there (its own name, its
     # regions, its places); a toponym's own name does not count as context for itself
     country_support: dict[str, set[str]] = field(default_factory=dict)
+    # regions whose bare name the article uses but which is also a country's name ("Georgia")
+    # with nothing else to tell which: a weaker pull than a named region
+    ambiguous_regions: frozenset[str] = frozenset()
     # the fuzzy matcher's candidate names, per hinted region ("" for the whole story), built once
     fuzzy_pools: dict[str, dict[int, str]] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
@@ -212,6 +215,7 @@ class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.settings: dict[str, Any] = places_lexicon()["scoring"]
+        self._ambiguous_regions: set[str] = set()  # filled while one article's context is read
 
     # ---- context ---------------------------------------------------------------------------
     def context_for(self, text: str, toponyms: Sequence[str] = ()) -> PlaceContext:
@@ -252,7 +256,9 @@ class PlaceResolver:
                     if word_after and order == len(items) - 1:
                         end = match.end()  # "... Kursk region": the designator belongs to the mention
                     mentions.append(RegionMention(start, end, region, group, order))
+        self._ambiguous_regions = set()
         mentions.extend(self._named_regions(text, mentions, support, countries))
+        ambiguous = frozenset(self._ambiguous_regions)
         mentions.sort(key=lambda m: m.start)
         regions = {m.region.code: m.region for m in mentions}
         countries.update(r.country_code for r in regions.values())
@@ -264,6 +270,7 @@ class PlaceResolver:
             regions=regions,
             region_mentions=mentions,
             country_support=support,
+            ambiguous_regions=ambiguous - {m.region.code for m in mentions},
         )
         anchors: list[Anchor] = []
         for toponym in dict.fromkeys(toponyms):
@@ -346,6 +353,7 @@ class PlaceResolver:
         if key in lexicon:
             others = support.get(units[0].country_code, set()) - {key}
             if not others:
+                self._ambiguous_regions.update(u.region for u in units)
                 return None
             owner = lexicon[key]
             if owner != units[0].country_code and support.get(owner) == {key}:
@@ -464,6 +472,9 @@ class PlaceResolver:
         elif cand.region in ctx.regions:
             score += s["context_region"]
             reasons.append(f"in {ctx.regions[cand.region].name}, named in the article")
+        elif cand.region in ctx.ambiguous_regions:
+            score += s["context_region_ambiguous"]
+            reasons.append(f"in {cand.region}, whose name the article uses (also a country's)")
         if cand.country_code in ctx.countries:
             score += s["context_country"]
             reasons.append(f"in {cand.country_code}, named in the article")
@@ -590,6 +601,9 @@ class PlaceResolver:
             elif cand.kind == "admin2" and cand.region in ctx.regions:
                 score += s["context_region"]
                 reasons.append(f"in {ctx.regions[cand.region].name}, named in the article")
+            elif cand.kind == "admin2" and cand.region in ctx.ambiguous_regions:
+                score += s["context_region_ambiguous"]
+                reasons.append(f"in {cand.region}, whose name the article uses (also a country's)")
             if cand.kind in ("admin1", "admin2") and points:
                 nearest = min((haversine_km(cand.lat, cand.lon, lat, lon), label) for lat, lon, label in points)
                 for limit, bonus in s["near_anchor"]:
@@ -637,11 +651,12 @@ class PlaceResolver:
             return None
         gaz = self.gazetteer
         largest = gaz.largest_in_region(cand.region)
-        if largest is None:
-            return None
+        capital = gaz.capital_row(cand.country_code)
         for place in gaz.lookup(cand.name):
             if place.index == largest:
                 return place.name
+            if place.index == capital:
+                return f"{place.name}, the capital"  # bare "Washington" is the capital, not the state
         return None
 
     def _resolve_place(
@@ -652,6 +667,9 @@ class PlaceResolver:
         hard_region = self._region_in_context(region_hint, ctx) if region_hint else None
         soft_region = None if hard_region else ctx.hint_for(phrase.name)
         names = [phrase.name]
+        written = toponym.strip()[4:] if toponym.strip().lower().startswith("the ") else toponym.strip()
+        if phrase.kind == "place" and not phrase.near and written != phrase.name and gaz.lookup(written):
+            names.insert(0, written)  # "Kansas City", "Carson City": the settlement word is part of the name
         if phrase.kind == "district" or _DISTRICT_ADJECTIVE.search(name_key(phrase.name)):
             names += [stem for stem in adjective_stems(name_key(phrase.name))[1:] if len(stem) >= 4]
 
