@@ -143,3 +143,15 @@ def test_explained_resolution_names_its_reasons(resolver: PlaceResolver) -> None
     result = resolver.resolve_in("Alexandria", resolver.document_context(text))
     assert result.candidates and result.candidates[0].reasons
     assert "Louisiana" in result.why
+
+
+def test_a_known_place_missing_from_the_gazetteer_stands_in_as_the_nearest_named_region(
+    resolver: PlaceResolver,
+) -> None:
+    text = "Officials in Ohio reopened the road. A barn burned near Qwzxburgh on Sunday, Kentucky police said."
+    ctx = resolver.document_context(text)
+    start = text.index("Qwzxburgh")
+    result = resolver.resolve_in("Qwzxburgh", ctx, (start, start + 9))
+    loc = result.location
+    assert loc is not None and (loc.country_code, loc.admin1_code, loc.geo_precision) == ("US", "KY", 3), result.why
+    assert resolver.resolve("Qwzxburgh", ctx).location is None  # in the pipeline an unknown name stays unknown

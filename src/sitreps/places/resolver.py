@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -378,6 +379,11 @@ class PlaceResolver:
         is still the likeliest reading, and it is given with that reason.
         """
         result = self.resolve(toponym, ctx)
+        if result.location is None and not result.candidates:
+            region = self._story_region(ctx, span)
+            if region is not None:
+                why = f"not in the gazetteer; {region.name}, the region the article names nearest to it, stands in"
+                return Resolution(self.gazetteer.region_location(region, toponym), why, kind="admin1")
         if result.location is not None or not result.candidates:
             return result
         best = max(result.candidates, key=lambda c: c.score)
@@ -389,6 +395,17 @@ class PlaceResolver:
         else:
             loc = self.gazetteer.unit_location(best, toponym)
         return Resolution(loc, why, result.candidates, kind=best.kind)
+
+    def _story_region(self, ctx: PlaceContext, span: tuple[int, int] | None) -> Region | None:
+        """The region an unlisted place most likely lies in: the named region closest to it in
+        the text, else the region most of the article's sure places lie in."""
+        if ctx.region_mentions:
+            where = span[0] if span else 0
+            return min(ctx.region_mentions, key=lambda m: abs(m.start - where)).region
+        codes = Counter(a.region for a in ctx.anchors)
+        if codes:
+            return self.gazetteer.region_by_code(codes.most_common(1)[0][0])
+        return None
 
     def spot_toponyms(self, text: str) -> list[str]:
         """Capitalised names in `text` that the gazetteer knows (for callers without NER).
