@@ -46,8 +46,9 @@ MAX_POSITIVE_VETOES = 0.02  # share of held-back events the veto may drop
 RETYPE_PRECISION = 0.85  # the model retypes a rule's event only where its type is this precise
 # Floors for text unlike the training passages: the held-back split is written like the training
 # data, so thresholds read off it are optimistic for long, complex news sentences. Read on the
-# project's own long-form test passages (tests/extract), where a veto at 0.5 or a retype at any
-# confidence overturned rule readings that were right; the floors keep the model to what it is sure of.
+# project's own long-form test passages (tests/extract), and the seeds, where a veto at 0.5 or a retype
+# below 0.6 overturned rule readings that were right; a retype also needs the margin of
+# sitreps.extract.event_step.RETYPE_MARGIN over the rule.
 FLOORS = {"detect": 0.5, "veto": 0.9, "retype": 0.6}
 
 

@@ -46,9 +46,11 @@ class SentenceEvents:
     retype: tuple[str, str] | None = None  # (event type, sub-event type) for the sentence's one candidate
 
 
-# The model retypes a rule's event only when it disputes the rule: it gives the rule's sub-type(s)
-# less than this probability. Where it half agrees, the rule, which read the parse, stands.
-RULE_AGREES = 0.1
+# The model retypes a rule's event only when it disputes the rule: its best sub-type is at least
+# this many times as likely as the rule's. A ratio, not a probability, because the model's
+# probabilities spread out on long news sentences unlike its training passages while their order
+# holds; where the two are close, the rule, which read the parse, stands.
+RETYPE_MARGIN = 3.0
 
 # the parts of speech a model-made trigger may have: the sentence's predicate, else its first event-ish word
 _PREDICATE_POS = ("VERB", "NOUN", "AUX")
@@ -96,7 +98,8 @@ def sentence_events(
         if 1.0 - scores.p_event >= th.veto:
             return SentenceEvents([], Decision.VETOED, scores)
         rule_subs = {t.rule.sub for t in rule_triggers}
-        if scores.ranked[0][1] >= th.retype and scores.probability(rule_subs) < RULE_AGREES:
+        best = scores.ranked[0][1]
+        if best >= th.retype and best >= RETYPE_MARGIN * scores.probability(rule_subs):
             return SentenceEvents(rule_triggers, Decision.RETYPED, scores, (scores.event_type, scores.sub_event_type))
         return SentenceEvents(rule_triggers, Decision.RULES, scores)
     if detected and may_open:

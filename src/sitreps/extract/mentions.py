@@ -711,9 +711,17 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 _PREVENTED = "Disrupted weapons use"
 
 
+# territory changes hands by who takes it: the state regains, a non-state actor overtakes
+_TAKER_IS_STATE = {"Government regains territory": True, "Non-state actor overtakes territory": False}
+_STATE_ENTRY_TYPES = frozenset({"state", "state_forces"})
+
+
 def _retype_allowed(retype: tuple[str, str], cand: Candidate) -> bool:
     event_type, sub = retype
     if cand.event_type in _VIOLENT_TYPES and event_type not in _VIOLENT_TYPES and sub != _PREVENTED:
+        return False
+    taker = cand.actor1.entry if cand.actor1 is not None else None
+    if sub in _TAKER_IS_STATE and taker is not None and (taker.type in _STATE_ENTRY_TYPES) != _TAKER_IS_STATE[sub]:
         return False
     return _sides_allow(event_type, cand)
 
