@@ -24,6 +24,7 @@ from sitreps.ingest.limits import (
     article_too_large,
     too_many_files,
 )
+from sitreps.ingest.telegram import telegram_reader
 
 FORMATS = ("auto", "txt", "html", "jsonl")
 _EXTENSION_FORMATS = {
@@ -208,6 +209,10 @@ def _read_bytes(
     signature = binary_signature(data)
     if signature:
         yield Rejection(given, f"binary file ({signature} signature)")
+        return
+    telegram = telegram_reader(data, fmt)
+    if telegram is not None:
+        yield from telegram(data, given, sidecar, caps.max_article_bytes)
         return
     if fmt == "auto" and _sniff_format(data[:4096]) == "jsonl":
         fmt = "jsonl"
