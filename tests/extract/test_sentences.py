@@ -224,7 +224,7 @@ CASES = [
             BATTLE,
             CLASH,
             actor1="Military Forces of Niger (2023-)",
-            actor2="Islamic State (Syria)",
+            actor2="Islamic State (Sahel)",  # the Islamic State's branch in western Niger
             toponym="Tillaberi",
             claimant="defence ministry",
             stance="claimed",
@@ -352,7 +352,7 @@ CASES = [
             BATTLE,
             "Non-state actor overtakes territory",
             actor1="M23: March 23 Movement",
-            actor2="Military Forces of Democratic Republic of Congo (2019-)",
+            actor2="Military Forces of the Democratic Republic of Congo (2019-)",
             toponym="Sake",
             country="CD",
             date="2024-06-11",

@@ -40,7 +40,8 @@ def registry() -> ActorRegistry:
         ("Russian Defence Ministry", "RU_GOV", "Government of Russia (2000-)"),
         ("Houthis", "HOUTHI", "Houthi Movement"),
         ("Ansar Allah", "HOUTHI", "Houthi Movement"),
-        ("Janjaweed", "RSF", "Rapid Support Forces"),
+        ("Janjaweed", "JANJAWEED", "Janjaweed"),  # related to the RSF, not the same actor
+        ("SSPDF", "SS_MIL", "Military Forces of South Sudan (2011-)"),
         ("Tatmadaw", "MM_MIL", "Military Forces of Myanmar (2021-)"),
         ("March 23 Movement", "M23", "M23: March 23 Movement"),
         ("Group for Support of Islam and Muslims", "JNIM", "JNIM: Group for Support of Islam and Muslims"),
@@ -59,7 +60,9 @@ def test_an_alias_gives_the_acled_canonical_name(
 
 def test_state_forces_are_named_as_acled_names_them(registry: ActorRegistry) -> None:
     """'Military Forces of X (YYYY-)', 'Police Forces of ...', 'Government of ...': ACLED's pattern."""
-    pattern = re.compile(r"^(Military Forces|Police Forces|Government) of [A-Z][\w ]+( \(\d{4}-\))?( .+)?$")
+    pattern = re.compile(
+        r"^(Military Forces|Police Forces|Government) of (the )?[A-Z][\w ]+( \(\d{4}-(\d{4})?\))?( .+)?$"
+    )
     state = [e for e in registry.entries.values() if e.type in ("state_forces", "state") and e.id != "KADYROVTSY"]
     assert len(state) >= 8
     for entry in state:
@@ -295,9 +298,12 @@ def test_capital_metonymy_in_a_report(read) -> None:
 
 
 def test_an_unregistered_group_in_a_report_keeps_its_name(read) -> None:
-    [mention] = read("Fighters of the Tigray Defence Forces attacked Ethiopian troops near Alamata on Monday.")
+    [mention] = read("Fighters of the Raya Valley Defence Forces attacked Ethiopian troops near Alamata on Monday.")
     assert mention.actor1 is not None
-    assert mention.actor1.model_dump() == {"id": "unregistered:tigray-defence-forces", "name": "Tigray Defence Forces"}
+    assert mention.actor1.model_dump() == {
+        "id": "unregistered:raya-valley-defence-forces",
+        "name": "Raya Valley Defence Forces",
+    }
     assert mention.actor2 is not None and mention.actor2.name == "Military Forces of Ethiopia (2018-)"
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from sitreps.model import Actor
-from sitreps.resolve.actors import ActorEntry, ActorRegistry, unregistered
+from sitreps.model import Actor, DateValue, Location
+from sitreps.resolve.actors import ActorEntry, ActorRegistry, IdentityGroup, unregistered
 
 ACTOR_LABEL = "ACTOR"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -72,6 +72,11 @@ class ActorRef:
     end_char: int
     how: str  # "registry" | "person" | "composed" | "coref" | "capital" | "unregistered" | "civilians"
     subject: bool = False  # read as a clause's subject: the likeliest antecedent of a later "they"
+    # the country came from the story, not the text ("government forces", "gunmen", "civilians"):
+    # the name follows the country of the event's resolved place (`place_sides`)
+    placed: bool = False
+    role_key: str | None = None  # the composed role ("military", "police", ...), or a militia kind
+    group: IdentityGroup | None = None  # the community an identity militia is named after
 
     @property
     def registered(self) -> bool:
@@ -293,9 +298,11 @@ def resolve_phrase(
                 break
         if country is None and role_key != "civilians":
             country = _possessor_country(head, registry, tracker)
+        placed = False
         if country is None and role_key in DEFAULT_COUNTRY_ROLES and not _foreign_modifier(tokens, head):
-            # "government forces", "the interior ministry", "officials": the state the story is in
-            country = tracker.default_country
+            # "government forces", "the interior ministry", "officials": the state the story is in,
+            # and finally the state the event's place is in
+            country, placed = tracker.default_country, True
         if country:
             entry = registry.compose(country, role_key)
             if entry is not None:
@@ -304,9 +311,15 @@ def resolve_phrase(
                     for ent in doc_entities(doc):
                         if ent.label_ == "PERSON" and any(t.i in idx for t in ent):
                             tracker.people.setdefault(ent[-1].lower_, entry)
-                return ActorRef(entry.actor(), entry, start, end, "composed")
+                return ActorRef(entry.actor(), entry, start, end, "composed", placed=placed, role_key=role_key)
         if role_key == "civilians":
-            return ActorRef(Actor(id="CIV", name="Civilians"), None, start, end, "civilians")
+            return ActorRef(
+                Actor(id="CIV", name="Civilians"), None, start, end, "civilians", placed=True, role_key=role_key
+            )
+        if role_key in CROWD_ROLES:
+            # "demonstrators", "a mob": ACLED's Protesters / Rioters of the event's country
+            crowd = Actor(id=role_key, name=role_key.capitalize())
+            return ActorRef(crowd, None, start, end, "crowd", placed=True, role_key=role_key)
     else:
         # 3b. a force named only as a modifier: "a Syrian army bus", "a Russian missile strike"
         composed = _modifier_force(head, tokens, registry)
@@ -319,9 +332,25 @@ def resolve_phrase(
             entry = registry.compose(cc, "government")
             if entry is not None:
                 return ActorRef(entry.actor(), entry, start, end, "capital")
+    # 4a. a communal militia: "ethnic Amhara militiamen", "Habar Gedir clan militia", "a gunman
+    # from the Saad clan", "militiamen from Tonj South county"
+    militia = _identity_militia(head, tokens, registry, tracker)
+    if militia is not None:
+        return militia
     # 4b. a named group the registry does not know ("Frontier Sentinels fighters", "fighters of
     # the X Brigade"): kept under its own name and remembered, so a later "the group" finds it
     if registry.is_generic_armed(head.lemma_) or registry.is_generic_armed(head.text):
+        if _unknown_armed(head):
+            # "unidentified gunmen", "unknown assailants": nobody named before them is meant
+            return ActorRef(
+                registry.unidentified_armed_group(tracker.default_country),
+                None,
+                start,
+                end,
+                "unidentified",
+                placed=True,
+                role_key="unidentified",
+            )
         named = _named_group(head)
         if named is not None:
             actor = unregistered(named.text)
@@ -360,6 +389,10 @@ def resolve_phrase(
     if civil:
         # "a rights group said": a civilian body, kept as written, never the militia named before
         return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
+    if head.lemma_.lower() in PLAIN_PEOPLE and _armed_modifier(head) and role != "claimant":
+        # "armed men", "masked men", "unknown individuals": ACLED's Unidentified Armed Group
+        actor = registry.unidentified_armed_group(tracker.default_country)
+        return ActorRef(actor, None, start, end, "unidentified", placed=True, role_key="unidentified")
     if head.lower_ in PRONOUNS or registry.is_generic_armed(head.lemma_) or registry.is_generic_armed(head.text):
         if head.lower_ in PRONOUNS and head.lower_ not in ("they", "them", "we", "us", "their", "our", "its"):
             return None
@@ -393,15 +426,231 @@ def resolve_phrase(
                 continue  # "a drone attack on Sumy", a "TOWN (Wire) -" dateline: the NER's PERSON/ORG is a place
             return ActorRef(unregistered(ent.text), None, ent.start_char, ent.end_char, "unregistered")
     if registry.is_generic_armed(head.lemma_) and head.lower_ not in PRONOUNS and role != "claimant":
+        if _is_militia_noun(head):
+            # an unnamed militia: ACLED's "Unidentified Communal Militia (Country)" (or a regional name)
+            actor = registry.identity_militia(None, "communal", tracker.default_country)
+            entry = ActorEntry(id=actor.id, name=actor.name, type="identity_militia", inter=4)
+            return ActorRef(actor, entry, start, end, "unidentified", placed=True, role_key="communal")
         # armed men no report names: ACLED's "Unidentified Armed Group (Country)"
         actor = registry.unidentified_armed_group(tracker.default_country)
-        return ActorRef(actor, None, start, end, "unidentified")
+        return ActorRef(actor, None, start, end, "unidentified", placed=True, role_key="unidentified")
     if registry.is_generic_armed(head.lemma_) or role_key in ("military", "police", "government"):
-        return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
+        # "security forces" in a story with no country yet: named once the event's place is known
+        placed = role_key in DEFAULT_COUNTRY_ROLES and not _foreign_modifier(tokens, head)
+        name = unregistered(_phrase_name(head, tokens))
+        return ActorRef(name, None, start, end, "unregistered", placed=placed, role_key=role_key if placed else None)
     if role == "claimant" and head.lemma_.lower() in SPEAKER_NOUNS:
         # "according to the head of the district": a speaker the registry does not know
         return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
     return None
+
+
+CROWD_ROLES = frozenset({"protesters", "rioters"})
+MILITIA_NOUNS = frozenset({"militia", "militias", "militiaman", "militiamen"})
+# heads that a community's name makes a communal militia ("Nuer gunmen", "fighters from the X clan")
+COMMUNAL_HEADS = MILITIA_NOUNS | {"gunman", "gunmen", "fighter", "fighters", "man", "men", "youth", "youths", "raiders"}
+KIND_WORDS = {
+    "clan": "clan",
+    "clans": "clan",
+    "subclan": "sub-clan",
+    "sub-clan": "sub-clan",
+    "ethnic": "ethnic",
+    "tribal": "ethnic",
+    "communal": "communal",
+    "sub": "sub-clan",
+}
+UNKNOWN_MODIFIERS = frozenset({"unidentified", "unknown", "unnamed", "unspecified", "anonymous"})
+ARMED_MODIFIERS = UNKNOWN_MODIFIERS | {"armed", "masked", "hooded", "heavily-armed"}
+PLAIN_PEOPLE = frozenset({"man", "men", "person", "people", "individual", "individuals", "assailant", "group"})
+
+
+def _is_militia_noun(head: Token) -> bool:
+    return head.lower_ in MILITIA_NOUNS or head.lemma_.lower() in MILITIA_NOUNS
+
+
+def _unknown_armed(head: Token) -> bool:
+    """ "unidentified gunmen", "unknown attackers": armed men the report says it cannot name."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in UNKNOWN_MODIFIERS for c in head.children)
+
+
+def _armed_modifier(head: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound", "advmod") and c.lower_ in ARMED_MODIFIERS for c in head.children)
+
+
+def _identity_militia(
+    head: Token, tokens: list[Token], registry: ActorRegistry, tracker: ActorTracker
+) -> ActorRef | None:
+    """A militia named after a community or a place, in ACLED's naming: "Amhara Ethnic Militia
+    (Ethiopia)", "Habar Gedir-Ayr Sub-Clan Militia (Somalia)", "Tonj South Communal Militia (South
+    Sudan)". The community comes from the head's modifiers or a "from/of the X clan" phrase."""
+    lower = head.lower_
+    if lower not in COMMUNAL_HEADS and head.lemma_.lower() not in COMMUNAL_HEADS:
+        return None
+    militia_noun = _is_militia_noun(head)
+    words = [t for t in tokens if t.i < head.i]  # its modifiers, not "... in X village"
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            words.extend(t for t in child.subtree if t.i not in {w.i for w in words})
+    words.sort(key=lambda t: t.i)
+    kind = None
+    for t in words:
+        k = KIND_WORDS.get(t.lower_)
+        if k is not None and (kind is None or k == "sub-clan"):
+            kind = k
+    runs: list[list[Token]] = []
+    for t in words:
+        named = t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.lower_ not in KIND_WORDS
+        if named and registry.country_of_modifier(t.text) is None and not registry.match(t.text, fuzzy=False):
+            if runs and runs[-1][-1].i == t.i - 1 or runs and t.i >= 1 and head.doc[t.i - 1].text in ("-", "‐"):
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    group, place_name = None, None
+    for run in runs:
+        texts = [t.text for t in run]
+        for n in range(len(texts), 0, -1):
+            found = registry.identity(" ".join(texts[:n]))
+            if found is not None:
+                group = found
+                rest = " ".join(texts[n:])
+                if rest and (kind == "sub-clan" or found.kind == "clan"):
+                    group = IdentityGroup(f"{found.name}-{rest}", "sub-clan", found.countries)
+                break
+        if group is not None:
+            break
+        if kind in ("clan", "sub-clan", "ethnic"):
+            group = IdentityGroup(" ".join(texts), kind, ())
+            break
+        if militia_noun and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in run):
+            place_name = " ".join(texts)
+    if group is None and place_name is None:
+        return None
+    doc = head.doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if group is not None:
+        kind = "sub-clan" if kind == "sub-clan" else (group.kind if kind in (None, "ethnic") else kind)
+        if kind == "communal":
+            kind = group.kind
+        group = IdentityGroup(group.name, kind, group.countries, group.aliases)
+        actor = registry.identity_militia(group, kind, tracker.default_country)
+    else:
+        country = registry.countries.get(tracker.default_country or "")
+        name = f"{place_name} Communal Militia" + (f" ({country.name})" if country else "")
+        actor = Actor(id=f"militia:{name.lower().replace(' ', '-')}", name=name)
+        group, kind = IdentityGroup(place_name, "communal", ()), "place"
+    entry = ActorEntry(id=actor.id, name=actor.name, type="identity_militia", inter=4)
+    ref = ActorRef(actor, entry, start, end, "composed", placed=True, role_key=kind, group=group)
+    tracker.note(ActorRef(actor, entry, start, end, "named", subject=head.dep_ in SUBJECT_DEPS))
+    del doc
+    return ref
+
+
+def place_sides(
+    event_type: str,
+    sub_event_type: str | None,
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+    location: Location | None,
+    when: DateValue | None,
+    registry: ActorRegistry,
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """The two sides named as ACLED names them where and when the event happened.
+
+    Names read from the story's country follow the country of the event's resolved place
+    ("government forces", "civilians", "gunmen"); a registered group active elsewhere becomes its
+    branch there ("Islamic State" in Mozambique); state names take the government period of the
+    event's date; in Protests and Riots an unnamed crowd is ACLED's Protesters / Rioters of that
+    country, and in Violence against civilians the civilians are actor2."""
+    cc = location.country_code if location is not None else None
+    admin1 = location.admin1 if location is not None else None
+    day = _day(when)
+    a1, a2 = (_placed(r, cc, admin1, day, registry) for r in (actor1, actor2))
+    crowd_type = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
+    if crowd_type is not None and sub_event_type != "Excessive force against protesters":
+        if a1 is None or a1.how in ("civilians", "crowd", "unregistered"):
+            a1 = _crowd_ref(crowd_type, a1, cc, registry)
+        if event_type == "Riots" and a2 is not None and a2.role_key in CROWD_ROLES:
+            a2 = _crowd_ref(crowd_type, a2, cc, registry)  # "clashed with each other"
+    elif event_type == "Protests" and a2 is not None and a2.role_key in CROWD_ROLES:
+        a2 = _crowd_ref("protesters", a2, cc, registry)
+    elif a2 is not None and a2.role_key in CROWD_ROLES:
+        a2 = _crowd_ref("rioters", a2, cc, registry)
+    if event_type == "Violence against civilians" and a1 is not None and a1.how == "crowd":
+        a1 = _crowd_ref("rioters", a1, cc, registry)  # a mob that kills is ACLED's rioters
+    if event_type == "Violence against civilians" and (a2 is None or a2.entry is None and a2.how != "civilians"):
+        civ = registry.civilians(cc)
+        start, end = (a2.start_char, a2.end_char) if a2 is not None else (0, 0)
+        a2 = ActorRef(civ, None, start, end, "civilians", placed=True, role_key="civilians")
+    return a1, a2
+
+
+def _day(when: DateValue | None):
+    from datetime import date
+
+    if when is None or not when.start:
+        return None
+    try:
+        return date.fromisoformat(when.start[:10])
+    except ValueError:
+        return None
+
+
+def _crowd_ref(role_key: str, ref: ActorRef | None, cc: str | None, registry: ActorRegistry) -> ActorRef:
+    actor = registry.protesters(cc) if role_key == "protesters" else registry.rioters(cc)
+    start, end = (ref.start_char, ref.end_char) if ref is not None else (0, 0)
+    kind = "protesters" if role_key == "protesters" else "rioters"
+    entry = ActorEntry(id=actor.id, name=actor.name, type=kind, country=cc, inter=6 if kind == "protesters" else 5)
+    return ActorRef(actor, entry, start, end, "composed", placed=True, role_key=role_key)
+
+
+def _placed(ref: ActorRef | None, cc: str | None, admin1: str | None, day, registry: ActorRegistry) -> ActorRef | None:
+    if ref is None:
+        return None
+    actor, entry = ref.actor, ref.entry
+    if ref.placed and cc:
+        if ref.role_key == "unidentified":
+            actor, entry = registry.unidentified_armed_group(cc), None
+        elif ref.role_key == "civilians":
+            actor, entry = registry.civilians(cc), None
+        elif ref.role_key in CROWD_ROLES:
+            return _crowd_ref(ref.role_key, ref, cc, registry)
+        elif ref.role_key == "communal" and ref.group is None:
+            regional = next(
+                (
+                    name
+                    for (c, word), name in registry.regional_militias.items()
+                    if c == cc and word in (admin1 or "").lower()
+                ),
+                None,
+            )
+            actor = (
+                Actor(id=f"militia:{regional.lower()}", name=regional)
+                if regional
+                else registry.identity_militia(None, "communal", cc)
+            )
+        elif ref.group is not None and ref.role_key != "place":
+            actor = registry.identity_militia(ref.group, ref.role_key or "ethnic", cc)
+        elif ref.group is not None:
+            country = registry.countries.get(cc)
+            name = f"{ref.group.name} Communal Militia" + (f" ({country.name})" if country else "")
+            actor = Actor(id=f"militia:{name.lower().replace(' ', '-')}", name=name)
+        elif ref.role_key in DEFAULT_COUNTRY_ROLES:
+            composed = registry.compose(cc, ref.role_key, day)
+            if composed is not None:
+                actor, entry = composed.actor(), composed
+    elif entry is not None and entry.id in registry.entries:
+        branch = registry.branch_in(entry, cc)
+        if branch.id != entry.id:
+            entry, actor = branch, branch.actor()
+    if entry is not None and day is not None:
+        dated = registry.dated_name(actor.name, day)
+        if dated != actor.name:
+            actor = Actor(id=actor.id, name=dated)
+    if actor is ref.actor and entry is ref.entry:
+        return ref
+    return ActorRef(
+        actor, entry, ref.start_char, ref.end_char, ref.how, ref.subject, ref.placed, ref.role_key, ref.group
+    )
 
 
 # Heads that speak for the organisation named inside their phrase ("a commander of X").
@@ -596,7 +845,7 @@ def subject_of(pred: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" and tok.head.i != tok.i:
                     return tok.head  # "the groups which launched a raid": the groups
-                return child
+                return _instrument_agent(child) or child
             if child.dep_ == "agent":
                 for g in child.children:
                     if g.dep_ == "pobj":
@@ -653,6 +902,8 @@ def nominal_agent(trigger: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+        if child.dep_ == "acl" and (agent := _agent_of(child)) is not None:
+            return agent  # "a drone strike launched by the air force", "an ambush staged by rebels"
         if child.dep_ in ("amod", "compound", "nmod") and named_modifier is None and child.ent_type_ in AGENT_LABELS:
             named_modifier = child
     return named_modifier
@@ -660,6 +911,27 @@ def nominal_agent(trigger: Token) -> Token | None:
 
 # Entity labels of a modifier that names who carried out a nominal event ("Houthi drone attack").
 AGENT_LABELS = frozenset({ACTOR_LABEL, "NORP", "GPE"})
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The "by X" of a passive participle."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _instrument_agent(subject: Token) -> Token | None:
+    """ "A mine planted by the guerrillas killed ...": the subject is a weapon or an attack, its
+    participle's agent is who acted."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("ACTOR", "PERSON", "NORP", "ORG"):
+        return None
+    if not _violent_event_word(subject) and subject.ent_type_:
+        return None
+    for child in subject.children:
+        if child.dep_ == "acl" and (agent := _agent_of(child)) is not None:
+            return agent
+    return None
 
 
 def conjuncts(token: Token) -> list[Token]:
