@@ -23,9 +23,12 @@ class Extractor(Protocol):
 
 def default_extractor(ctx: object | None = None) -> Extractor:
     """The spaCy extractor (rules, the learned event model, or both: the context's `extractor`
-    mode, default combined), with the user's extra actor registries from the CLI context."""
+    mode, default combined), with the user's extra actor registries from the CLI context;
+    Russian and Ukrainian articles go to their language packs (`sitreps.lang`)."""
     from sitreps.extract.event_step import ExtractorMode
     from sitreps.extract.mentions import RuleExtractor
+    from sitreps.lang.dispatch import LanguageDispatch
 
     actor_files = tuple(getattr(ctx, "actors_files", ()) or ())
-    return RuleExtractor(actor_files, ExtractorMode(getattr(ctx, "extractor", None) or ExtractorMode.COMBINED))
+    english = RuleExtractor(actor_files, ExtractorMode(getattr(ctx, "extractor", None) or ExtractorMode.COMBINED))
+    return LanguageDispatch(english)

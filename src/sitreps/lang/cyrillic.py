@@ -1,0 +1,423 @@
+"""A compact extractor for Russian and Ukrainian reports, driven by each pack's lexicon.
+
+Per article: sentences (razdel); in each sentence the first event entry of the lexicon whose
+stem groups all match gives the event type; its place is the sentence's first place, else the
+article's; its date, figure, claimant and stance are read from the sentence, else the article.
+
+Places: "ADJECTIVE + region noun" ("у Харківській області") is put in the nominative with
+pymorphy3 ("Харківська область"); a capitalised word after a locative preposition, or one the
+dictionary tags as a place name, is tried in every dictionary reading ("под Покровском" ->
+"Покровск") and kept in the first reading the gazetteer knows (its Cyrillic alternate names).
+A word after a street word ("улица Кирова") and an adjective before a government word
+("киевский режим") are not places. Output names are the gazetteer's, as for English reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitreps.model import Actor, Article, DateValue, Fatalities, Location, Mention, Span
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+LANGUAGES = ("ru", "uk")
+_REQUIRED = (
+    "events",
+    "region_nouns",
+    "colloquial_regions",
+    "street_words",
+    "locative_words",
+    "metonymy_words",
+    "months",
+    "night_before",
+    "relative_days",
+    "death_stems",
+    "injury_stems",
+    "singular_deaths",
+    "no_deaths",
+    "number_words",
+    "not_people_stems",
+    "claim_stems",
+    "hedge_stems",
+    "denial_stems",
+    "actors",
+)
+_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments")
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+$")
+_NUMBER = re.compile(r"^\d{1,4}$")
+_PERSON_GRAMMEMES = ("Name", "Surn", "Patr", "Abbr")
+# How many tokens from a death or injury word a number may stand and still be its figure.
+_FIGURE_WINDOW = 4
+
+
+def _day_of(published: DateValue | None) -> DateValue | None:
+    """The post's own day, for a report that dates its event no other way."""
+    if published is None:
+        return None
+    return DateValue(start=published.start, end=published.start, inferred=True)
+
+
+class LexiconError(ValueError):
+    """A pack's lexicon file is malformed; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str
+    data: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+
+@cache
+def load_lexicon(code: str) -> Lexicon:
+    """The pack's lexicon, checked: every field present, every event entry well formed."""
+    path = LEXICON_DIR / code / "lexicon.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: not a mapping")
+    missing = [key for key in _REQUIRED if key not in data]
+    if missing:
+        raise LexiconError(f"{path}: missing {', '.join(missing)}")
+    for number, entry in enumerate(data["events"], start=1):
+        groups = entry.get("all")
+        if not (isinstance(groups, list) and groups and all(isinstance(g, list) and g for g in groups)):
+            raise LexiconError(f"{path}: events[{number}] needs 'all': a list of non-empty stem lists")
+        if entry.get("event_type") not in _EVENT_TYPES:
+            raise LexiconError(f"{path}: events[{number}] has unknown event_type {entry.get('event_type')!r}")
+    for number, entry in enumerate(data["actors"], start=1):
+        if not (isinstance(entry.get("phrases"), list) and isinstance(entry.get("actor"), str)):
+            raise LexiconError(f"{path}: actors[{number}] needs 'phrases' (a list) and 'actor'")
+    return Lexicon(code, data)
+
+
+@cache
+def _morph(code: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=code)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[tuple[int, int, str]]  # (start, end, text) within the article
+
+    def lower_words(self) -> list[str]:
+        return [t[2].lower() for t in self.tokens]
+
+
+@dataclass
+class _Place:
+    location: Location
+    start: int
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    from razdel import sentenize, tokenize
+
+    out = []
+    for s in sentenize(text):
+        tokens = [(s.start + t.start, s.start + t.stop, t.text) for t in tokenize(s.text)]
+        out.append(_Sentence(s.start, s.stop, s.text, tokens))
+    return out
+
+
+def _has_stem(words: Sequence[str], text: str, stems: Sequence[str]) -> bool:
+    """A token starts with a one-word stem, or the text holds a several-word one."""
+    for stem in stems:
+        if " " in stem:
+            if stem in text:
+                return True
+        elif any(w.startswith(stem) for w in words):
+            return True
+    return False
+
+
+def _first_stem_at(lowered: str, stems: Sequence[str]) -> int:
+    """Where the first of `stems` starts a word in the text (0 when none does)."""
+    found = [m.start() for stem in stems for m in [re.search(rf"(?<![а-яёіїєґ]){re.escape(stem)}", lowered)] if m]
+    return min(found, default=0)
+
+
+class CyrillicExtractor:
+    """Mentions of Russian and Ukrainian articles (an `Extractor`)."""
+
+    name = "cyrillic-lexicon"
+
+    def __init__(self) -> None:
+        from sitreps.places import PlaceResolver, get_gazetteer
+        from sitreps.resolve.actors import get_registry
+
+        self._resolver = PlaceResolver(get_gazetteer())
+        self._registry = get_registry()
+
+    def extract(self, articles: Sequence[Article]) -> list[list[Mention]]:
+        return [self._article(a) for a in articles]
+
+    def _article(self, article: Article) -> list[Mention]:
+        if article.language not in LANGUAGES:
+            return []
+        lex = load_lexicon(article.language)
+        sentences = _sentences(article.text)
+        places = [self._places(s, lex) for s in sentences]
+        story_place = next((p[0] for p in places if p), None)
+        lowered = article.text.lower()
+        published = date.fromisoformat(article.published.start) if article.published else None
+        story_date = self._date(lowered, lex, published)
+        claimant, stance = self._claim(article, lowered, lex, story_place)
+        seen: set[str] = set()
+        mentions = []
+        for sentence, sentence_places in zip(sentences, places, strict=True):
+            words = sentence.lower_words()
+            low = sentence.text.lower()
+            entry = next((e for e in lex["events"] if all(_has_stem(words, low, g) for g in e["all"])), None)
+            if entry is None:
+                continue
+            place = sentence_places[0] if sentence_places else story_place
+            when = self._date(low, lex, published) or story_date or _day_of(article.published)
+            key = "|".join(
+                [
+                    article.id,
+                    entry["event_type"],
+                    str(place.location.geonameid if place else ""),
+                    when.start if when else "",
+                    claimant.id,
+                ]
+            )
+            mid = "m-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+            if mid in seen:
+                continue  # the same event told again: one mention per type, place, day, claimant
+            seen.add(mid)
+            figure = self._deaths(sentence, lex) if _has_stem(words, low, lex["death_stems"]) else None
+            if figure is None:
+                figure = self._story_deaths(sentences, lex)
+            mentions.append(
+                Mention(
+                    id=mid,
+                    article_id=article.id,
+                    event_type=entry["event_type"],
+                    sub_event_type=entry.get("sub_event_type"),
+                    date=when,
+                    location=place.location if place else None,
+                    actor1=self._actor_in(low, lex, place, exclude=claimant.id),
+                    claimant=claimant,
+                    stance=stance,
+                    fatalities=Fatalities(best=figure, low=figure, high=figure) if figure is not None else None,
+                    evidence=[Span(start=sentence.start, end=sentence.end, text=sentence.text)],
+                )
+            )
+        return mentions
+
+    # places
+
+    def _places(self, sentence: _Sentence, lex: Lexicon) -> list[_Place]:
+        morph = _morph(lex.code)
+        tokens = sentence.tokens
+        found: list[_Place] = []
+        skip_until = -1
+        for i, (start, _end, word) in enumerate(tokens):
+            if i <= skip_until:
+                continue
+            lower = word.lower()
+            before = tokens[i - 1][2].lower() if i else ""
+            after = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+            if ({before.rstrip(".")} | {p.normal_form for p in morph.parse(before)}) & set(lex["street_words"]):
+                skip_until = i + 1 if i + 1 < len(tokens) and _CYRILLIC_WORD.match(tokens[i + 1][2]) else i
+                continue
+            region_noun = self._region_noun(after, morph, lex)
+            if region_noun and any(p.tag.POS == "ADJF" for p in morph.parse(lower)):
+                phrase = self._nominative_region(lower, region_noun, morph)
+                location = self._resolve(phrase)
+                if location is not None:
+                    found.append(_Place(location, start))
+                    skip_until = i + 1
+                    continue
+            parses = morph.parse(lower)
+            lemma = parses[0].normal_form if parses else lower
+            if lemma in lex["colloquial_regions"]:
+                location = self._resolve(lex["colloquial_regions"][lemma])
+                if location is not None:
+                    found.append(_Place(location, start))
+                continue
+            if not _CYRILLIC_WORD.match(word) or after in lex["metonymy_words"]:
+                continue
+            tags = [str(p.tag) for p in parses]
+            geo = any("Geox" in t for t in tags)
+            # mid-sentence and never a person's name: Ukrainian's dictionary tags no place names
+            plain_name = i > 0 and not any(g in t for t in tags for g in _PERSON_GRAMMEMES)
+            if not (geo or plain_name or before in lex["locative_words"]):
+                continue
+            location = self._known_reading(word, tokens, i, parses, morph)
+            if location is not None:
+                found.append(_Place(location, start))
+        return found
+
+    @staticmethod
+    def _region_noun(word: str, morph: Any, lex: Lexicon) -> str | None:
+        for parse in morph.parse(word):
+            if parse.normal_form in lex["region_nouns"]:
+                return parse.normal_form
+        return None
+
+    @staticmethod
+    def _nominative_region(adjective: str, noun: str, morph: Any) -> str:
+        gender = morph.parse(noun)[0].tag.gender or "femn"
+        for parse in morph.parse(adjective):
+            if parse.tag.POS == "ADJF":
+                form = parse.inflect({"nomn", "sing", gender})
+                if form is not None:
+                    return f"{form.word.capitalize()} {noun}"
+        return f"{adjective.capitalize()} {noun}"
+
+    def _known_reading(
+        self, word: str, tokens: list[tuple[int, int, str]], i: int, parses: list[Any], morph: Any
+    ) -> Location | None:
+        """The word (or it with the next capitalised word) in the first reading the gazetteer knows."""
+        # dictionary readings first, place names first among them: the inflected form as written
+        # can be another place's name ("Курске" is not Kursk's, but a village's)
+        lemmas = [p.normal_form.capitalize() for p in sorted(parses, key=lambda p: "Geox" not in str(p.tag))]
+        readings = lemmas + [word]
+        if i + 1 < len(tokens) and _CYRILLIC_WORD.match(tokens[i + 1][2]):
+            second = morph.parse(tokens[i + 1][2].lower())
+            if second:
+                # "Новой Каховке" -> "Новая Каховка"; "Часова Яра" -> "Часов Яр" (a possessive read as a name)
+                pairs = [self._nominative_pair(parses, second[0])]
+                pairs += [f"{p.normal_form.capitalize()} {second[0].normal_form.capitalize()}" for p in parses]
+                readings[:0] = [pair for pair in pairs if pair]
+        for reading in dict.fromkeys(readings):
+            if self._resolver.gazetteer.lookup(reading):
+                return self._resolve(reading)
+        return None
+
+    @staticmethod
+    def _nominative_pair(first: list[Any], second: Any) -> str | None:
+        """'Новой Каховке' -> 'Новая Каховка': an adjective agreeing with the noun after it."""
+        noun = second.normal_form.capitalize()
+        gender = second.tag.gender
+        for parse in first:
+            if parse.tag.POS == "ADJF" and gender:
+                form = parse.inflect({"nomn", "sing", gender})
+                if form is not None:
+                    return f"{form.word.capitalize()} {noun}"
+        return None
+
+    def _resolve(self, phrase: str) -> Location | None:
+        resolution = self._resolver.resolve(phrase)
+        return resolution.location
+
+    # dates
+
+    def _date(self, lowered: str, lex: Lexicon, published: date | None) -> DateValue | None:
+        months = "|".join(sorted(lex["months"], key=len, reverse=True))
+        found = re.search(rf"\b(\d{{1,2}})\s+({months})[а-яёіїєґ]*", lowered)
+        if found:
+            month = lex["months"][found.group(2)]
+            year = published.year if published else None
+            if year is not None:
+                try:
+                    day = date(year, month, int(found.group(1)))
+                except ValueError:
+                    day = None
+                if day is not None:
+                    if published is not None and day > published + timedelta(days=1):
+                        day = day.replace(year=year - 1)  # "28 декабря" in a January post
+                    return DateValue(start=day.isoformat(), end=day.isoformat())
+        if published is None:
+            return None
+        for phrase in sorted(lex["relative_days"], key=len, reverse=True):
+            if re.search(rf"(?<![а-яёіїєґ]){re.escape(phrase)}(?![а-яёіїєґ])", lowered):
+                day = published - timedelta(days=int(lex["relative_days"][phrase]))
+                return DateValue(start=day.isoformat(), end=day.isoformat())
+        return None
+
+    # fatalities
+
+    def _deaths(self, sentence: _Sentence, lex: Lexicon) -> int | None:
+        words = sentence.lower_words()
+        low = sentence.text.lower()
+        if any(phrase in low for phrase in lex["no_deaths"]):
+            return 0
+        cues = []
+        for index, word in enumerate(words):
+            if any(word.startswith(s) for s in lex["death_stems"]):
+                cues.append((index, "death"))
+            elif any(word.startswith(s) for s in lex["injury_stems"]):
+                cues.append((index, "injury"))
+        total = 0
+        for index, word in enumerate(words):
+            value = int(word) if _NUMBER.match(word) else lex["number_words"].get(word)
+            if value is None:
+                continue
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if any(following.startswith(s) for s in lex["not_people_stems"]):
+                continue
+            near = [(abs(c - index), kind) for c, kind in cues if abs(c - index) <= _FIGURE_WINDOW]
+            if near and min(near)[1] == "death":
+                total += value
+        if total:
+            return total
+        if any(w in lex["singular_deaths"] for w in words):
+            return 1
+        return None
+
+    def _story_deaths(self, sentences: list[_Sentence], lex: Lexicon) -> int | None:
+        for sentence in sentences:
+            low = sentence.text.lower()
+            if _has_stem(sentence.lower_words(), low, lex["death_stems"]) or any(p in low for p in lex["no_deaths"]):
+                figure = self._deaths(sentence, lex)
+                if figure is not None:
+                    return figure
+        return None
+
+    # claims and actors
+
+    def _claim(self, article: Article, lowered: str, lex: Lexicon, place: _Place | None) -> tuple[Actor, str]:
+        from sitreps.extract.claims import reporter
+
+        words = re.findall(r"[а-яёіїєґa-z'’]+", lowered)
+        denied = _has_stem(words, lowered, lex["denial_stems"])
+        said = _has_stem(words, lowered, lex["claim_stems"])
+        cue = _first_stem_at(lowered, lex["denial_stems"] if denied else lex["claim_stems"])
+        speaker = self._actor_in(lowered, lex, place, exclude=None, near=cue) if (said or denied) else None
+        if speaker is None:
+            return reporter(article.outlet), "denied" if denied else "asserted"
+        if denied:
+            return speaker, "denied"
+        return speaker, "alleged" if _has_stem(words, lowered, lex["hedge_stems"]) else "claimed"
+
+    def _actor_in(
+        self, lowered: str, lex: Lexicon, place: _Place | None, exclude: str | None, near: int = 0
+    ) -> Actor | None:
+        """The registry actor the text names closest to character `near` (first, by default);
+        phrases are matched from the start of a word."""
+        country = place.location.country_code if place else None
+        best: tuple[int, Actor] | None = None
+        for entry in lex["actors"]:
+            actor_id = entry["actor"]
+            if "{country}" in actor_id:
+                if country is None:
+                    continue
+                actor_id = actor_id.replace("{country}", country)
+            if actor_id == exclude:
+                continue
+            registered = self._registry.get(actor_id)
+            if registered is None:
+                continue
+            for phrase in entry["phrases"]:
+                for found in re.finditer(rf"(?<![а-яёіїєґa-z]){re.escape(phrase)}", lowered):
+                    distance = abs(found.start() - near)
+                    if best is None or distance < best[0]:
+                        best = (distance, registered.actor())
+        return best[1] if best else None
