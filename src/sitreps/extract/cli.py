@@ -71,8 +71,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _explain(ctx: typer.Context, mention_id: str) -> None:
-    from sitreps.extract import default_extractor
-    from sitreps.extract.event_step import explain_sentences
+    from sitreps.extract.event_step import ExtractorMode, explain_sentences
+    from sitreps.extract.mentions import RuleExtractor
     from sitreps.store import Store
 
     with Store(ctx.obj.db_path, read_only=True) as store:
@@ -88,5 +88,6 @@ def _explain(ctx: typer.Context, mention_id: str) -> None:
         raise typer.Exit(2)
     typer.echo(f"mention {mention.id}: {mention.event_type} / {mention.sub_event_type or '-'} in article {article.id}")
     spans = [(e.start, e.end) for e in mention.evidence]
-    for line in explain_sentences(article.text, spans, default_extractor(ctx.obj)):
+    extractor = RuleExtractor(tuple(ctx.obj.actors_files), ExtractorMode(ctx.obj.extractor))
+    for line in explain_sentences(article.text, spans, extractor):
         typer.echo(line)
