@@ -64,6 +64,7 @@ def _register_all() -> None:
         "sitreps.places.cli",
         "sitreps.extract.cli",
         "sitreps.fuse.cli",
+        "sitreps.resolve.cli",
         "sitreps.web.cli",
     ):
         try:
