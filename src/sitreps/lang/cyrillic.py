@@ -49,11 +49,15 @@ _REQUIRED = (
     "hedge_stems",
     "denial_stems",
     "actors",
+    "adjective_endings",
+    "case_endings",
+    "home_countries",
 )
 _EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments")
 _CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+$")
 _NUMBER = re.compile(r"^\d{1,4}$")
 _PERSON_GRAMMEMES = ("Name", "Surn", "Patr", "Abbr")
+_APOSTROPHES = ("'", "’", "ʼ")
 # How many tokens from a death or injury word a number may stand and still be its figure.
 _FIGURE_WINDOW = 4
 
@@ -79,9 +83,9 @@ class Lexicon:
 
 
 @cache
-def load_lexicon(code: str) -> Lexicon:
-    """The pack's lexicon, checked: every field present, every event entry well formed."""
-    path = LEXICON_DIR / code / "lexicon.yaml"
+def load_lexicon(code: str, folder: Path = LEXICON_DIR) -> Lexicon:
+    """The pack's lexicon, checked: every field present, every event and actor entry well formed."""
+    path = folder / code / "lexicon.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: not a mapping")
@@ -129,7 +133,13 @@ def _sentences(text: str) -> list[_Sentence]:
 
     out = []
     for s in sentenize(text):
-        tokens = [(s.start + t.start, s.start + t.stop, t.text) for t in tokenize(s.text)]
+        tokens: list[tuple[int, int, str]] = []
+        for t in tokenize(s.text):
+            start, end = s.start + t.start, s.start + t.stop
+            # razdel splits at an apostrophe ("Куп'янськ", "п'ятеро"): a word is one token
+            if tokens and tokens[-1][1] == start and (t.text in _APOSTROPHES or tokens[-1][2][-1] in _APOSTROPHES):
+                start = tokens.pop()[0]
+            tokens.append((start, end, text[start:end]))
         out.append(_Sentence(s.start, s.stop, s.text, tokens))
     return out
 
@@ -149,6 +159,17 @@ def _first_stem_at(lowered: str, stems: Sequence[str]) -> int:
     """Where the first of `stems` starts a word in the text (0 when none does)."""
     found = [m.start() for stem in stems for m in [re.search(rf"(?<![а-яёіїєґ]){re.escape(stem)}", lowered)] if m]
     return min(found, default=0)
+
+
+def _actor_spans(sentence: _Sentence, lex: Lexicon) -> list[tuple[int, int]]:
+    """Article offsets of the actor phrases a sentence holds."""
+    low = sentence.text.lower()
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for entry in lex["actors"]
+        for phrase in entry["phrases"]
+        for m in re.finditer(rf"(?<![а-яёіїєґa-z]){re.escape(phrase)}", low)
+    ]
 
 
 class CyrillicExtractor:
@@ -227,9 +248,10 @@ class CyrillicExtractor:
         tokens = sentence.tokens
         found: list[_Place] = []
         skip_until = -1
+        named = _actor_spans(sentence, lex)
         for i, (start, _end, word) in enumerate(tokens):
-            if i <= skip_until:
-                continue
+            if i <= skip_until or any(a <= start < b for a, b in named):
+                continue  # a word of an actor's name ("Легион «Свобода России»") is not a place
             lower = word.lower()
             before = tokens[i - 1][2].lower() if i else ""
             after = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
@@ -237,8 +259,8 @@ class CyrillicExtractor:
                 skip_until = i + 1 if i + 1 < len(tokens) and _CYRILLIC_WORD.match(tokens[i + 1][2]) else i
                 continue
             region_noun = self._region_noun(after, morph, lex)
-            if region_noun and any(p.tag.POS == "ADJF" for p in morph.parse(lower)):
-                phrase = self._nominative_region(lower, region_noun, morph)
+            if region_noun and _CYRILLIC_WORD.match(word):
+                phrase = self._nominative_region(lower, region_noun, morph, lex)
                 location = self._resolve(phrase)
                 if location is not None:
                     found.append(_Place(location, start))
@@ -259,7 +281,7 @@ class CyrillicExtractor:
             plain_name = i > 0 and not any(g in t for t in tags for g in _PERSON_GRAMMEMES)
             if not (geo or plain_name or before in lex["locative_words"]):
                 continue
-            location = self._known_reading(word, tokens, i, parses, morph)
+            location = self._known_reading(word, tokens, i, parses, morph, lex)
             if location is not None:
                 found.append(_Place(location, start))
         return found
@@ -272,23 +294,28 @@ class CyrillicExtractor:
         return None
 
     @staticmethod
-    def _nominative_region(adjective: str, noun: str, morph: Any) -> str:
+    def _nominative_region(adjective: str, noun: str, morph: Any, lex: Lexicon) -> str:
         gender = morph.parse(noun)[0].tag.gender or "femn"
         for parse in morph.parse(adjective):
             if parse.tag.POS == "ADJF":
                 form = parse.inflect({"nomn", "sing", gender})
                 if form is not None:
                     return f"{form.word.capitalize()} {noun}"
+        # an adjective the dictionary lacks ("Бєлгородською"): its case ending, replaced
+        for ending, nominative in lex["adjective_endings"].items():
+            if adjective.endswith(ending):
+                return f"{adjective[: -len(ending)].capitalize()}{nominative} {noun}"
         return f"{adjective.capitalize()} {noun}"
 
     def _known_reading(
-        self, word: str, tokens: list[tuple[int, int, str]], i: int, parses: list[Any], morph: Any
+        self, word: str, tokens: list[tuple[int, int, str]], i: int, parses: list[Any], morph: Any, lex: Lexicon
     ) -> Location | None:
-        """The word (or it with the next capitalised word) in the first reading the gazetteer knows."""
+        """The word (or it with the next capitalised word) in the first reading the gazetteer knows,
+        in the pack's home countries if any reading is ("Суми" is Sumy, not a town named "Сума")."""
         # dictionary readings first, place names first among them: the inflected form as written
         # can be another place's name ("Курске" is not Kursk's, but a village's)
         lemmas = [p.normal_form.capitalize() for p in sorted(parses, key=lambda p: "Geox" not in str(p.tag))]
-        readings = lemmas + [word]
+        readings = lemmas + [word] + [word[: -len(e)] for e in lex["case_endings"] if word.endswith(e)]
         if i + 1 < len(tokens) and _CYRILLIC_WORD.match(tokens[i + 1][2]):
             second = morph.parse(tokens[i + 1][2].lower())
             if second:
@@ -296,10 +323,14 @@ class CyrillicExtractor:
                 pairs = [self._nominative_pair(parses, second[0])]
                 pairs += [f"{p.normal_form.capitalize()} {second[0].normal_form.capitalize()}" for p in parses]
                 readings[:0] = [pair for pair in pairs if pair]
+        first: Location | None = None
         for reading in dict.fromkeys(readings):
             if self._resolver.gazetteer.lookup(reading):
-                return self._resolve(reading)
-        return None
+                location = self._resolve(reading)
+                if location is not None and location.country_code in lex["home_countries"]:
+                    return location
+                first = first or location
+        return first
 
     @staticmethod
     def _nominative_pair(first: list[Any], second: Any) -> str | None:
@@ -361,8 +392,8 @@ class CyrillicExtractor:
             if value is None:
                 continue
             following = words[index + 1] if index + 1 < len(words) else ""
-            if any(following.startswith(s) for s in lex["not_people_stems"]):
-                continue
+            if any(following.startswith(s) for s in (*lex["not_people_stems"], *lex["months"])):
+                continue  # "12 беспилотников", "30 мая": not people
             near = [(abs(c - index), kind) for c, kind in cues if abs(c - index) <= _FIGURE_WINDOW]
             if near and min(near)[1] == "death":
                 total += value
@@ -390,18 +421,31 @@ class CyrillicExtractor:
         denied = _has_stem(words, lowered, lex["denial_stems"])
         said = _has_stem(words, lowered, lex["claim_stems"])
         cue = _first_stem_at(lowered, lex["denial_stems"] if denied else lex["claim_stems"])
-        speaker = self._actor_in(lowered, lex, place, exclude=None, near=cue) if (said or denied) else None
+        # "X сообщил, что ..." names the speaker before the verb; "..., сообщил X" after it
+        speaker_first = bool(re.match(r"[а-яёіїєґ]*,?\s+(что|що)\b", lowered[cue:]))
+        # "..., сообщил мэр": the speaker is only after the verb, even when the registry lacks it
+        speaker_after = lowered[:cue].rstrip().endswith(",")
+        speaker = None
+        if said or denied:
+            speaker = self._actor_in(lowered, lex, place, None, near=cue, before=speaker_first, after=speaker_after)
         if speaker is None:
-            return reporter(article.outlet), "denied" if denied else "asserted"
+            return reporter(article.outlet), "denied" if denied else "reported" if said else "asserted"
         if denied:
             return speaker, "denied"
         return speaker, "alleged" if _has_stem(words, lowered, lex["hedge_stems"]) else "claimed"
 
     def _actor_in(
-        self, lowered: str, lex: Lexicon, place: _Place | None, exclude: str | None, near: int = 0
+        self,
+        lowered: str,
+        lex: Lexicon,
+        place: _Place | None,
+        exclude: str | None,
+        near: int = 0,
+        before: bool = False,
+        after: bool = False,
     ) -> Actor | None:
-        """The registry actor the text names closest to character `near` (first, by default);
-        phrases are matched from the start of a word."""
+        """The registry actor the text names closest to character `near` (first, by default;
+        only before it when `before`, only after it when `after`); phrases match from a word's start."""
         country = place.location.country_code if place else None
         best: tuple[int, Actor] | None = None
         for entry in lex["actors"]:
@@ -417,6 +461,8 @@ class CyrillicExtractor:
                 continue
             for phrase in entry["phrases"]:
                 for found in re.finditer(rf"(?<![а-яёіїєґa-z]){re.escape(phrase)}", lowered):
+                    if (before and found.start() > near) or (after and found.start() < near):
+                        continue
                     distance = abs(found.start() - near)
                     if best is None or distance < best[0]:
                         best = (distance, registered.actor())
