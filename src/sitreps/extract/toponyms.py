@@ -177,17 +177,24 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer) -> bool:
     """
     doc = span.doc
     streets, buildings, locative = _guard_words()
-    if span.end < len(doc):
+    if span.end < len(doc) and doc[span.end].text[:1].isupper():
+        # "Kirova Street", "Lancaster General Hospital"; but "an Ohio church" is in Ohio
         follower = doc[span.end].lower_.strip(".")
-        if follower in streets or follower in buildings:
+        second = doc[span.end + 1].lower_.strip(".") if span.end + 1 < len(doc) else ""
+        if follower in streets or follower in buildings or second in buildings:
             return False
     text = span.text
     glued_before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
     glued_after = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
     if glued_before or glued_after:
         return False  # a piece of a hyphenated word ("Wal-Mart", "Baltia-Pskov")
-    if text.isupper() and len(text.replace(".", "")) <= 3 and gazetteer.country_code(text) is None:
-        return False
+    if (
+        text.isupper()
+        and len(text.replace(".", "")) <= 3
+        and gazetteer.country_code(text) is None
+        and not ("." in text and any(u.kind == "admin1" for u in gazetteer.lookup_units(text)))
+    ):
+        return False  # "AP", "IRS"; but "S.C.", "D.C." are regions
     ent = _enclosing_entity(span)
     if ent is not None and ent.label_ not in PLACE_ENTS and (ent.start, ent.end) != (span.start, span.end):
         if not all(gazetteer.is_name(t.text) for t in ent if t.is_alpha and t.lower_ not in ("and", "of", "the")):
@@ -317,11 +324,17 @@ def spot(
             for e in doc.ents
             if e.label_ in PLACE_LABELS and e.start >= sent.start and e.end <= sent.end
         ]
-        # Abbreviated country names the runs miss ("U.S.", "U.K."), also inside an actor's name
+        # Abbreviated country and region names the runs miss ("U.S.", "U.K.", "S.C.", "Ky."),
+        # a country also inside an actor's name
         dotted = [
             (t.i, t.i + 1)
             for t in sent
-            if "." in t.text and t.text[:1].isupper() and gazetteer.country_code(t.text) is not None
+            if "." in t.text
+            and t.text[:1].isupper()
+            and (
+                gazetteer.country_code(t.text) is not None
+                or any(u.kind == "admin1" for u in gazetteer.lookup_units(t.text))
+            )
         ]
         for start, end in sorted(set(ents) | set(runs) | set(dotted)):
             # Sentence-initial capitals are ordinary words unless the gazetteer says otherwise.

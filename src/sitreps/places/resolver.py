@@ -656,6 +656,8 @@ class PlaceResolver:
         radius = self.settings["unit_radius_km"].get(cand.kind)
         if radius is None:
             return None
+        # the story's sure places only: a named region's centre is no place inside a county
+        points = [(a.lat, a.lon, a.name) for a in ctx.anchors if (a.lat, a.lon, a.name) in points]
         for lat, lon, label in points:
             if haversine_km(cand.lat, cand.lon, lat, lon) <= radius:
                 return label
