@@ -325,6 +325,12 @@ def resolve_phrase(
         composed = _modifier_force(head, tokens, registry)
         if composed is not None:
             return ActorRef(composed.actor(), composed, start, end, "composed")
+        role_mod = _bare_force_modifier(head)
+        if role_mod is not None and tracker.default_country and role == "target":
+            # "a police checkpoint", "an army post": the force of the story's (then the event's) country
+            entry = registry.compose(tracker.default_country, role_mod)
+            if entry is not None:
+                return ActorRef(entry.actor(), entry, start, end, "composed", placed=True, role_key=role_mod)
     # 4. capital-for-government metonymy ("Moscow said", "Kyiv denies")
     if head.pos_ == "PROPN" and head.dep_ in SUBJECT_DEPS and len(tokens) <= 2:
         cc = registry.capital_country(head.text)
@@ -575,6 +581,9 @@ def place_sides(
         a2 = _crowd_ref("protesters", a2, cc, registry)
     elif a2 is not None and a2.role_key in CROWD_ROLES:
         a2 = _crowd_ref("rioters", a2, cc, registry)
+    if event_type == "Riots" and sub_event_type == "Mob violence" and a2 is None:
+        civ = registry.civilians(cc)  # a mob's victims
+        a2 = ActorRef(civ, None, 0, 0, "civilians", placed=True, role_key="civilians")
     if event_type == "Violence against civilians" and a1 is not None and a1.how == "crowd":
         a1 = _crowd_ref("rioters", a1, cc, registry)  # a mob that kills is ACLED's rioters
     if event_type == "Violence against civilians" and (a2 is None or a2.entry is None and a2.how != "civilians"):
@@ -812,6 +821,36 @@ def _modifier_force(head: Token, tokens: list[Token], registry: ActorRegistry) -
     return None
 
 
+# things a state force holds or drives, whose modifier names the force ("a police checkpoint")
+FORCE_PLACES = frozenset(
+    {
+        "post",
+        "checkpoint",
+        "station",
+        "base",
+        "garrison",
+        "barracks",
+        "patrol",
+        "convoy",
+        "camp",
+        "outpost",
+        "position",
+        "positions",
+        "vehicle",
+        "truck",
+    }
+)
+
+
+def _bare_force_modifier(head: Token) -> str | None:
+    if head.lemma_.lower() not in FORCE_PLACES:
+        return None
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.lower_ in ("police", "army", "military"):
+            return "police" if child.lower_ == "police" else "military"
+    return None
+
+
 def _is_place_name(text: str) -> bool:
     from sitreps.places import get_gazetteer
 
@@ -874,6 +913,9 @@ def subject_of(pred: Token) -> Token | None:
 def objects_of(pred: Token, trigger: Token) -> list[Token]:
     """Candidate targets: direct objects, passive subjects, "against/on/with X"."""
     out: list[Token] = []
+    if trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB" and pred.i == trigger.i:
+        # "an airstrike on Rafah killed 12 civilians": who the attack killed is its target
+        out.extend(c for c in trigger.head.children if c.dep_ == "dobj")
     for tok in {pred, trigger}:
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.i:
