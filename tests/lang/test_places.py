@@ -77,3 +77,16 @@ def test_metonymy_and_streets_are_not_places(extractor: CyrillicExtractor, code:
     [parsed] = _sentences(sentence)
     names = [p.location.name for p in extractor._places(parsed, load_lexicon(code))]
     assert "Kyiv" not in names and "Kirov" not in names and "Lenina" not in names
+
+
+def test_a_sentence_opening_place_without_a_cue_is_found_through_the_russian_ner(extractor: CyrillicExtractor) -> None:
+    """'Козинка' opens the sentence, after no preposition, and the dictionary does not tag it a
+    place: only natasha's LOC label makes it a candidate."""
+    pytest.importorskip("natasha")
+    from sitreps.lang.cyrillic import _ner_places
+
+    text = "Козинка подверглась обстрелу."
+    [parsed] = _sentences(text)
+    assert extractor._places(parsed, load_lexicon("ru")) == []
+    [place] = extractor._places(parsed, load_lexicon("ru"), _ner_places(text, "ru"))
+    assert (place.location.name, place.location.country_code) == ("Kozinka", "RU")

@@ -27,6 +27,6 @@ class Pack:
 
 
 PACKS: dict[str, Pack] = {
-    "ru": Pack("ru", "Russian", "ru", ("pymorphy3", "pymorphy3_dicts_ru", "razdel")),
+    "ru": Pack("ru", "Russian", "ru", ("natasha", "pymorphy3", "pymorphy3_dicts_ru", "razdel")),
     "uk": Pack("uk", "Ukrainian", "uk", ("pymorphy3", "pymorphy3_dicts_uk", "razdel")),
 }
