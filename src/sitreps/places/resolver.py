@@ -74,6 +74,7 @@ _HINT_BEFORE = re.compile(r"^(?:['’]s)?\s*,?\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
+_DOTTED_REGION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w])")
 _CAPITALIZED_RUN = re.compile(rf"[{_CAPITAL}][\w'’]*(?:\s+[{_CAPITAL}][\w'’]*){{0,2}}")
 
 
@@ -311,6 +312,15 @@ class PlaceResolver:
         # Names that are only regions first; then those that are also countries' ("Georgia"),
         # weighed against what the first pass found.
         for ambiguous_pass in (False, True):
+            for initials in _DOTTED_REGION.finditer(text):  # "S.C.", "D.C.": initials with full stops
+                start, end = initials.start(), initials.end()
+                if ambiguous_pass or any(a < end and start < b for a, b in taken):
+                    continue
+                region = self._bare_region(initials.group(0), name_key(initials.group(0)), ".", support, countries)
+                if region is not None:
+                    out.append(RegionMention(start, end, region))
+                    taken.append((start, end))
+                    support.setdefault(region.country_code, set()).add(name_key(initials.group(0)))
             for run in _CAPITALIZED_RUN.finditer(text):
                 words = list(re.finditer(r"\S+", run.group(0)))
                 size = len(words)
@@ -360,8 +370,9 @@ class PlaceResolver:
             if owner != units[0].country_code and support.get(owner) == {key}:
                 support.pop(owner, None)
                 countries.discard(owner)
-        # "Odessa", "Kursk": a region named after its largest town is, bare, the town
-        units = [u for u in units if self._namesake_place(u) is None]
+        # "Odessa", "Kursk": a region named after its largest town is, bare, the town; but a
+        # capital's own district ("D.C.") is still the region around it
+        units = [u for u in units if self._namesake_place(u) is None or self._capital_district(u)]
         if not units:
             return None
         supported = [u for u in units if u.country_code in support] or units
@@ -677,6 +688,11 @@ class PlaceResolver:
             if place.index == capital:
                 return f"{place.name}, the capital"  # bare "Washington" is the capital, not the state
         return None
+
+    def _capital_district(self, cand: Candidate) -> bool:
+        gaz = self.gazetteer
+        capital = gaz.capital_row(cand.country_code)
+        return capital is not None and capital == gaz.largest_in_region(cand.region)
 
     def _resolve_place(
         self, toponym: str, phrase: ToponymPhrase, ctx: PlaceContext, precision: int, region_hint: str | None
