@@ -1,4 +1,4 @@
-"""Who did it to whom, on passages written for this test: 84 short reports across 42 countries.
+"""Who did it to whom, on passages written for this test: 86 short reports across 42 countries.
 
 Each covers one failure kind of actor reading: passive agents ("attacked by X"), nominalisations
 and instruments ("an attack by X", "a bomb planted by X"), generic-noun coreference ("the rebels"
@@ -46,7 +46,6 @@ PASSAGES = [
         "Shining Path: Communist Party of Peru",
         "Police Forces of Peru (1985-1990)",
         id="passive:pe-passive",
-        marks=KNOWN_MISS("the parse gives the passive agent to no trigger"),
     ),
     pytest.param(
         "On 4 May 2024, an army post was attacked by ELN rebels in Arauca, Colombia.",
@@ -547,6 +546,20 @@ PASSAGES = [
         "Contras: Nicaraguan Resistance",
         "Civilians (Nicaragua)",
         id="victims:ni-contras",
+    ),
+    pytest.param(
+        "The FMLN has stepped up its campaign in Usulutan, El Salvador. On 4 May 1989, a bomb exploded at the "
+        "army barracks in Usulutan, killing two soldiers.",
+        "FMLN: Farabundo Marti National Liberation Front",
+        "Military Forces of El Salvador (1989-2019)",
+        id="coreference:sv-unsaid-agent",
+    ),
+    pytest.param(
+        "Al Shabaab has fought the government for years. On 4 May 2024, a car bomb exploded at a checkpoint "
+        "in Mogadishu, killing five people.",
+        "Al Shabaab",
+        "Civilians (Somalia)",
+        id="coreference:so-unsaid-agent",
     ),
 ]
 

@@ -507,6 +507,11 @@ def _candidate(
                     actor2 = ActorRef(Actor(id="CIV", name="Civilians"), None, t.idx, t.idx + len(t), "civilians")
                     break
     etype, sub = _refine(trig, actor1, actor2, sent, lexicon)
+    if actor1 is None and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        # "a bomb exploded", "a corporal was killed": no agent said here; the story's main armed group
+        main = tracker.main_armed()
+        if main is not None and (actor2 is None or main.actor.id != actor2.actor.id):
+            actor1 = ActorRef(main.actor, main.entry, main.start_char, main.end_char, "coref")
     claim = claim_for(tok, registry, tracker, claims_lex, article.outlet, quote_speaker)
     # time: the expression nearest the trigger in this sentence, else the story's current date
     date, own = None, False

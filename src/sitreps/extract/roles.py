@@ -133,6 +133,18 @@ class ActorTracker:
                 return ref
         return None
 
+    def main_armed(self) -> ActorRef | None:
+        """The story's main armed group: the registered non-state armed actor it names most
+        (first named on a tie), the likeliest author of an attack whose agent goes unsaid."""
+        refs = [r for r in (*self.seen, *self.ahead) if r.armed_non_state and r.how != "coref"]
+        if not refs:
+            return None
+        counts: dict[str, int] = {}
+        for r in refs:
+            counts[r.actor.id] = counts.get(r.actor.id, 0) + 1
+        best = max(counts.values())
+        return next(r for r in refs if counts[r.actor.id] == best)
+
     def last_any(self, before_char: int) -> ActorRef | None:
         for ref in reversed(self.seen):
             if ref.start_char < before_char:
