@@ -305,8 +305,10 @@ class CyrillicExtractor:
                 continue
             tags = [str(p.tag) for p in parses]
             geo = any("Geox" in t for t in tags)
-            # mid-sentence and never a person's name: Ukrainian's dictionary tags no place names
-            plain_name = i > 0 and not any(g in t for t in tags for g in _PERSON_GRAMMEMES)
+            # mid-sentence, and a thing's name in some reading (not only a person's): Ukrainian's
+            # dictionary tags no place names
+            thing = [not any(g in t for g in _PERSON_GRAMMEMES) for t in tags]
+            plain_name = i > 0 and (all(thing) or any("inan" in t and ok for t, ok in zip(tags, thing, strict=True)))
             labelled = any(a <= start < b for a, b in named_places)
             if not (geo or plain_name or labelled or before in lex["locative_words"]):
                 continue
