@@ -21,6 +21,10 @@ class LanguageDispatch:
         self._packs: dict[str, Extractor | None] = {}
         self._hinted: set[str] = set()
 
+    def __getattr__(self, attribute: str) -> object:
+        # what callers read off the default extractor (its spaCy pipeline, its resources) stays there
+        return getattr(self.default, attribute)
+
     def _pack_extractor(self, code: str) -> Extractor | None:
         if code not in self._packs:
             if PACKS[code].installed():
