@@ -37,7 +37,6 @@ _REQUIRED = (
     "locative_words",
     "metonymy_words",
     "months",
-    "night_before",
     "relative_days",
     "death_stems",
     "injury_stems",
@@ -56,6 +55,9 @@ _REQUIRED = (
 _EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments")
 _CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+$")
 _NUMBER = re.compile(r"^\d{1,4}$")
+# "09.05.2024", "9.05.24": day first, as Russian and Ukrainian write dates; never without the
+# year, which "10.05" as a time of day would be
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})(?![\d.])")
 _PERSON_GRAMMEMES = ("Name", "Surn", "Patr", "Abbr")
 _APOSTROPHES = ("'", "’", "ʼ")
 # How many tokens from a death or injury word a number may stand and still be its figure.
@@ -381,7 +383,18 @@ class CyrillicExtractor:
 
     # dates
 
-    def _date(self, lowered: str, lex: Lexicon, published: date | None) -> DateValue | None:
+    @staticmethod
+    def _date(lowered: str, lex: Lexicon, published: date | None) -> DateValue | None:
+        numeric = _NUMERIC_DATE.search(lowered)
+        if numeric:
+            day_text, month_text, year_text = numeric.groups()
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            try:
+                written: date | None = date(year, int(month_text), int(day_text))
+            except ValueError:
+                written = None
+            if written is not None:
+                return DateValue(start=written.isoformat(), end=written.isoformat())
         months = "|".join(sorted(lex["months"], key=len, reverse=True))
         found = re.search(rf"\b(\d{{1,2}})\s+({months})[а-яёіїєґ]*", lowered)
         if found:
