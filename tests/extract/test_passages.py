@@ -37,7 +37,7 @@ PASSAGES = [
             "Battles",
             "Armed clash",
             actor1="Arakan Army",
-            actor2=MM_MIL,
+            actor2="Police Forces of Myanmar (2021-)",  # the police outpost's force
             toponym="Sittwe",
             date="2024-06-11",
             fatalities=(20, 20, 20),
@@ -150,7 +150,11 @@ def test_raid_and_reprisal_strike(extract: Extract) -> None:
     )
     places = _by_place(mentions)
     raid, strike = places["Sagaing region"], places["Monywa"]
-    assert (raid.event_type, raid.actor1.name, raid.actor2.name) == ("Battles", "PDF: People's Defence Force", MM_MIL)
+    assert (raid.event_type, raid.actor1.name, raid.actor2.name) == (
+        "Battles",
+        "PDF: People's Defence Force",
+        "Police Forces of Myanmar (2021-)",  # the police station's force
+    )
     assert raid.location.geo_precision == 3
     assert (strike.sub_event_type, strike.actor2.name, strike.date.start) == (
         "Air/drone strike",
