@@ -232,3 +232,159 @@ def test_sigint_during_an_ingest_exits_130_with_one_line_and_keeps_committed_bat
     assert committed >= 1 and last.endswith("batches committed, the rest can be re-run")
     with Store(db_path, read_only=True) as store:
         assert len(store.articles()) == 5 * committed
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "foo"], "is not a date"),
+        (["--since", "2025-13-45"], "is not a date"),
+        (["--since", "01/06/2025"], "is not a date"),
+        (["--until", "2025-6-1"], "is not a date"),
+        (["--since", "2025-06-02", "--until", "2025-06-01"], "is after --until"),
+        (["--type", "Batles"], "did you mean 'Battles'?"),
+        (["--country", "Kenya"], "did you mean 'KE'"),
+        (["--country", "XX"], "unknown country 'XX'"),
+    ],
+)
+@pytest.mark.parametrize("command", ["events", "export"])
+def test_every_bad_filter_value_exits_2_with_a_message(
+    db_path: Path, reports_dir: Path, command: str, args: list[str], message: str
+) -> None:
+    sitreps(db_path, "ingest", str(reports_dir / "haiti.txt"))
+    result = sitreps(db_path, command, *args)
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.stderr.replace("│", " ").split())
+
+
+def test_good_filter_values_are_normalized_not_refused(db_path: Path, reports_dir: Path) -> None:
+    sitreps(db_path, "ingest", "-r", str(reports_dir))
+    result = sitreps(db_path, "events", "--type", "battles", "--country", "ke", "--since", "2000-01-01", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["events"] == []
+
+
+def test_version_and_db_after_the_command(db_path: Path, reports_dir: Path) -> None:
+    from sitreps import __version__
+
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.stdout.strip() == f"sitreps {__version__}"
+    assert runner.invoke(app, ["ingest", str(reports_dir / "haiti.txt"), "--db", str(db_path)]).exit_code == 0
+    listed = runner.invoke(app, ["articles", "--json", f"--db={db_path}"])
+    assert listed.exit_code == 0, listed.output
+    assert len(json.loads(listed.stdout)["articles"]) == 1
+
+
+def test_json_on_every_listing_is_one_document_of_sitreps_records(db_path: Path, reports_dir: Path) -> None:
+    sitreps(db_path, "ingest", "-r", str(reports_dir))
+    with Store(db_path, read_only=True) as store:
+        article = store.articles()[0]
+        event = store.events()[0]
+    docs = {
+        "articles": json.loads(sitreps(db_path, "articles", "--json").stdout),
+        "events": json.loads(sitreps(db_path, "events", "--json").stdout),
+        "episodes": json.loads(sitreps(db_path, "episodes", "--json").stdout),
+        "show": json.loads(sitreps(db_path, "show", article.id[:10], "--json").stdout),
+        "event": json.loads(sitreps(db_path, "event", event.id, "--json").stdout),
+    }
+    assert len(docs["articles"]["articles"]) == 3
+    assert docs["events"]["total"] == len(docs["events"]["events"]) >= 1
+    assert isinstance(docs["episodes"]["episodes"], list)
+    assert docs["show"]["article"]["id"] == article.id and isinstance(docs["show"]["mentions"], list)
+    assert docs["event"]["event"]["id"] == event.id
+
+
+def test_event_prints_sentences_and_the_fatality_rule_never_python_reprs(db_path: Path, reports_dir: Path) -> None:
+    sitreps(db_path, "ingest", str(reports_dir / "darfur.txt"))
+    with Store(db_path, read_only=True) as store:
+        event = next(e for e in store.events() if e.fatalities.estimates)
+    result = sitreps(db_path, "event", event.id)
+    assert result.exit_code == 0, result.output
+    assert "{'" not in result.stdout and "killed" in result.stdout
+    assert "a denial is a contradiction, not a figure of 0" in result.stdout
+
+
+def test_demo_writes_its_own_store_and_leaves_the_default_store_untouched(
+    tmp_path: Path, reports_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default = tmp_path / "home" / "sitreps.duckdb"
+    monkeypatch.setenv("SITREPS_DB", str(default))
+    assert runner.invoke(app, ["ingest", str(reports_dir / "haiti.txt")]).exit_code == 0
+    before = default.read_bytes()
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    demo_store = default.with_name("demo.duckdb")
+    assert f"demo store: {demo_store}" in result.stderr
+    assert default.read_bytes() == before
+    with Store(default, read_only=True) as store:
+        assert len(store.articles()) == 1
+    with Store(demo_store, read_only=True) as store:
+        assert len(store.articles()) >= 12
+
+
+def test_delete_removes_articles_and_mentions_and_refuses_what_they_touched(db_path: Path, reports_dir: Path) -> None:
+    from sitreps.fuse import BlockFusion
+
+    sitreps(db_path, "ingest", "-r", str(reports_dir))
+    with Store(db_path, read_only=True) as store:
+        darfur = next(a for a in store.articles() if a.source.endswith("darfur.txt"))
+        darfur_events = {m.event_id for m in store.mentions(article_id=darfur.id)}
+    assert sitreps(db_path, "delete", "ffffffff", darfur.id[:10]).exit_code == 1  # one unknown: nothing deleted
+    with Store(db_path, read_only=True) as store:
+        assert store.article(darfur.id) is not None
+    result = sitreps(db_path, "delete", darfur.id[:10])
+    assert result.exit_code == 0, result.output
+    assert "deleted 1 articles" in result.stdout
+    with Store(db_path, read_only=True) as store:
+        assert store.article(darfur.id) is None and store.mentions(article_id=darfur.id) == []
+        assert not darfur_events & {e.id for e in store.events()}
+        left = store.export()
+    # what is left is what fusing the remaining mentions from scratch gives
+    fresh = BlockFusion()(
+        [m.model_copy(update={"event_id": None}) for m in left.mentions], {a.id: a for a in left.articles}
+    )
+    assert sorted(e.id for e in fresh.events) == sorted(e.id for e in left.events)
+
+
+def test_stats_counts_what_the_store_holds(db_path: Path, reports_dir: Path) -> None:
+    sitreps(db_path, "ingest", "-r", str(reports_dir))
+    as_json = json.loads(sitreps(db_path, "stats", "--json").stdout)
+    with Store(db_path, read_only=True) as store:
+        assert {k: as_json[k] for k in ("articles", "mentions", "events", "episodes")} == store.counts()
+    text = sitreps(db_path, "stats")
+    assert text.exit_code == 0 and f"{as_json['articles']} articles" in text.stdout
+
+
+def test_parquet_export_is_a_folder_or_with_table_events_one_flat_file(
+    db_path: Path, reports_dir: Path, tmp_path: Path
+) -> None:
+    pd = pytest.importorskip("pandas")
+    import duckdb
+
+    sitreps(db_path, "ingest", "-r", str(reports_dir))
+    refused = sitreps(db_path, "export", "-f", "parquet", "-o", str(tmp_path / "out" / "all.parquet"))
+    assert refused.exit_code == 2 and "names a file" in " ".join(refused.stderr.replace("│", " ").split())
+    assert not (tmp_path / "out").exists()
+    folder = tmp_path / "exports" / "out"
+    assert sitreps(db_path, "export", "-f", "parquet", "-o", str(folder)).exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "articles.parquet",
+        "episodes.parquet",
+        "events.parquet",
+        "mentions.parquet",
+    ]
+    assert sitreps(db_path, "export", "-f", "parquet", "-o", str(folder)).exit_code == 0  # replaced whole
+    assert [p.name for p in folder.parent.iterdir()] == ["out"]  # no staging folder left beside it
+    flat = tmp_path / "events.parquet"
+    result = sitreps(db_path, "export", "-f", "parquet", "--table", "events", "-o", str(flat))
+    assert result.exit_code == 0, result.output
+    frame = pd.read_parquet(flat)
+    from sitreps.export.acled_csv import COLUMNS
+
+    assert list(frame.columns[: len(COLUMNS)]) == list(COLUMNS)
+    assert {"sources", "independent_sources", "fatalities_best"} <= set(frame.columns)
+    assert all(frame[c].dtype != object or frame[c].map(lambda v: v is None or isinstance(v, str)).all() for c in frame)
+    with Store(db_path, read_only=True) as store:
+        assert len(frame) == len(store.events())
+    rows = duckdb.connect().execute(f"SELECT count(*), sum(fatalities) FROM '{flat}'").fetchone()
+    assert rows[0] == len(frame)

@@ -7,14 +7,70 @@ Each stage contributes its commands through a `register(app)` function in its ow
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
+from sitreps import __version__
 from sitreps.context import AppContext, default_db_path
+
+
+def hoist_root_options(args: list[str], root: Any) -> list[str]:
+    """`sitreps events --db x.duckdb` -> `sitreps --db x.duckdb events`: the root's options that take a
+    value, given after the command name, move before it (unless that command has an option of the
+    same name). Everything after a "--" stays where it is."""
+    takes_value = {
+        opt
+        for p in root.params
+        if p.param_type_name == "option" and not p.is_flag and not getattr(p, "count", False)
+        for opt in p.opts
+    }
+    position = 0
+    while position < len(args) and args[position].startswith("-"):
+        position += 2 if args[position] in takes_value else 1
+    if position >= len(args) or args[position] not in root.commands:
+        return args
+    command = root.commands[args[position]]
+    own = {opt for p in command.params for opt in getattr(p, "opts", ())}
+    hoisted = takes_value - own
+    moved: list[str] = []
+    rest: list[str] = []
+    tail = args[position + 1 :]
+    index = 0
+    while index < len(tail):
+        arg = tail[index]
+        if arg == "--":
+            rest += tail[index:]
+            break
+        if arg in hoisted and index + 1 < len(tail):
+            moved += tail[index : index + 2]
+            index += 2
+            continue
+        if arg.split("=", 1)[0] in hoisted and "=" in arg:
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return args[:position] + moved + [args[position]] + rest
+
+
+class _RootOptionsAnywhere(TyperGroup):
+    """The root command, accepting its options (`--db`, `--actors`) after the command name too."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_root_options(list(args), self))
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"sitreps {__version__}")
+        raise typer.Exit()
+
 
 app = typer.Typer(
     name="sitreps",
+    cls=_RootOptionsAnywhere,
     help="Turn raw war reporting into a traceable event database.\n\n"
     "Example:  sitreps --db my.duckdb ingest reports/ && sitreps --db my.duckdb events",
     no_args_is_help=True,
@@ -42,6 +98,9 @@ def root(
         [], "--actors", help="Extra actor registry YAML (repeatable).", exists=True, dir_okay=False
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Explain decisions (debug output)."),
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
     extractor: str = typer.Option(
         "combined",
         "--extractor",

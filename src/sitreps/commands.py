@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
@@ -24,7 +25,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from sitreps.context import AppContext
+from sitreps.context import AppContext, default_db_path
 from sitreps.engine import EngineError
 from sitreps.ingest import limits
 from sitreps.model import Article, Event, Mention
@@ -48,7 +49,11 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-def _stdout() -> Console:
+class ExportTable(StrEnum):
+    events = "events"
+
+
+def stdout_console() -> Console:
     # Off a terminal (pipes, logs, tests) Rich would assume 80 columns and fold every table cell.
     return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
@@ -82,6 +87,15 @@ def _writer(app_ctx: AppContext) -> Store:
     except StoreError as exc:
         _stderr().print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
+
+
+def demo_store_path(ctx: typer.Context) -> Path:
+    """Where `sitreps demo` writes: the --db given on the command line, else demo.duckdb beside the
+    default store ($SITREPS_DB or the user data dir), so the demo never mixes into real data."""
+    source = ctx.find_root().get_parameter_source("db")
+    if source is not None and source.name == "COMMANDLINE":
+        return ctx.obj.db_path
+    return default_db_path().with_name("demo.duckdb")
 
 
 def _print_json(doc: object) -> None:
@@ -296,7 +310,7 @@ def _ingest_and_report(
         table.add_column(column, justify="right")
     counts = (report.read, report.new, report.duplicate, len(report.rejected), report.mentions, report.events)
     table.add_row(*(str(n) for n in counts))
-    _stdout().print(table)
+    stdout_console().print(table)
     if not has_extractor:
         err.print("note: no extractor installed yet, articles were stored without mentions")
     for note in report.notes:
@@ -399,22 +413,30 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show at most N."),  # noqa: UP045
         offset: int = typer.Option(0, "--offset", min=0, help="Skip the first N."),
+        as_json: bool = typer.Option(False, "--json", help='One JSON document: {"articles": [sitreps/1 Article]}.'),
     ) -> None:
         """List stored articles (oldest publication first, undated last).
 
         Example:  sitreps articles --limit 20
         """
         with _reader(ctx.obj) as store:
-            _stdout().print(articles_table(store.articles(limit=limit, offset=offset)))
+            found = store.articles(limit=limit, offset=offset)
+        if as_json:
+            _print_json({"articles": [a.model_dump(mode="json") for a in found]})
+            return
+        stdout_console().print(articles_table(found))
 
     @app.command()
     def show(
         ctx: typer.Context,
         article_id: str = typer.Argument(..., metavar="ID", help="Article id or a unique prefix of it."),
+        as_json: bool = typer.Option(
+            False, "--json", help='One JSON document: {"article": sitreps/1 Article, "mentions": [Mention]}.'
+        ),
     ) -> None:
         """Show one article: cleaned text with evidence highlighted, what cleaning removed, its mentions.
 
-        Example:  sitreps show 3fa9c2
+        Example:  sitreps show 3fa9c2 --json
         """
         with _reader(ctx.obj) as store:
             try:
@@ -425,7 +447,12 @@ def register(app: typer.Typer) -> None:
                 _stderr().print(f"[red]error:[/] no article with id {article_id!r}")
                 raise typer.Exit(1)
             mentions = store.mentions(article_id=article.id)
-        out = _stdout()
+        if as_json:
+            _print_json(
+                {"article": article.model_dump(mode="json"), "mentions": [m.model_dump(mode="json") for m in mentions]}
+            )
+            return
+        out = stdout_console()
         published = "unknown"
         if article.published:
             p = article.published
@@ -454,7 +481,12 @@ def register(app: typer.Typer) -> None:
     def export(
         ctx: typer.Context,
         fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="Output format."),
-        output: str = typer.Option("-", "--output", "-o", help="Output file, or - for stdout."),
+        output: str = typer.Option(
+            "-", "--output", "-o", help="Output file, or - for stdout (parquet: a folder, or a file with --table)."
+        ),
+        table: Optional[ExportTable] = typer.Option(  # noqa: UP045
+            None, "--table", help="With --format parquet: write this one table, flat, to the file -o names."
+        ),
         since: Optional[str] = typer.Option(None, help="Events on or after YYYY-MM-DD."),  # noqa: UP045
         until: Optional[str] = typer.Option(None, help="Events on or before YYYY-MM-DD."),  # noqa: UP045
         event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),  # noqa: UP045
@@ -463,44 +495,142 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export the database: sitreps/1 JSON (everything), ACLED CSV, GeoJSON or Parquet.
 
-        With filters, only the matching events and the mentions and articles behind them.
+        With filters, only the matching events and the mentions and articles behind them; a bad
+        filter value (a date not YYYY-MM-DD, an unknown type or country) exits 2.
+        Parquet: -o DIR writes articles/mentions/events/episodes.parquet into the folder DIR;
+        --table events -o FILE.parquet writes one flat table: ACLED's columns then sitreps' own
+        (sources, independent_sources, fatalities_best/low/high, ...), readable without unnesting.
+        independent_sources counts the outlets that trace to an origin of their own (their own
+        reporting, or a claimant none of the others quotes): never more than sources.
 
         Examples:
           sitreps export --format json -o events.json
           sitreps export --format csv --country RU --since 2024-03-01 -o acled.csv
+          sitreps export --format parquet -o out/            # a folder of four tables
+          sitreps export --format parquet --table events -o events.parquet
         """
         from sitreps.export import ExportFormatError, write
+        from sitreps.export.parquet import folder_problem
 
         flt = None
         if any(v is not None for v in (since, until, event_type, country, min_sources)):
-            flt = EventFilter(since=since, until=until, type=event_type, country=country, min_sources=min_sources)
+            flt = validated_filter(
+                EventFilter(since=since, until=until, type=event_type, country=country, min_sources=min_sources)
+            )
+        if table is not None and fmt is not ExportFormat.parquet:
+            raise typer.BadParameter("--table only applies with --format parquet", param_hint="--table")
         if fmt is ExportFormat.parquet and output == "-":
-            raise typer.BadParameter("parquet needs a file: use -o FILE", param_hint="--output")
+            raise typer.BadParameter(
+                "parquet needs a file or folder: -o DIR, or --table events -o FILE.parquet", param_hint="--output"
+            )
+        if fmt is ExportFormat.parquet and table is None and (problem := folder_problem(Path(output))):
+            raise typer.BadParameter(problem, param_hint="--output")
         with _reader(ctx.obj) as store:
             try:
-                write(store, fmt.value, output, flt)
+                write(store, fmt.value, output, flt, table.value if table else None)
             except ExportFormatError as exc:
-                _stderr().print(f"[red]error:[/] {exc}")
+                _stderr().print(f"[red]error:[/] {escape(str(exc))}")
                 raise typer.Exit(1) from exc
         if output != "-":
-            _stderr().print(f"wrote {output}")
+            _stderr().print(
+                f"wrote {output}"
+                + (
+                    "/ (articles, mentions, events, episodes .parquet)"
+                    if fmt is ExportFormat.parquet and table is None
+                    else ""
+                ),
+                highlight=False,
+            )
 
     @app.command()
     def demo(ctx: typer.Context) -> None:
-        """Ingest the bundled sample reports (one invented border raid, many outlets) and show the result.
+        """Ingest the bundled sample reports (one invented border raid, many outlets) into a demo store.
 
-        Uses the default store (or --db). Running it twice changes nothing.
+        The demo store is demo.duckdb beside the default store (or the --db given on the command
+        line), never the default store itself; its path is printed. Running it twice changes nothing.
 
-        Example:  sitreps --db /tmp/demo.duckdb demo
+        Example:  sitreps demo     (then: sitreps --db THE_PRINTED_PATH events)
         """
+        app_ctx: AppContext = ctx.obj
+        ctx.obj = app_ctx = replace(app_ctx, db_path=demo_store_path(ctx))
+        print(f"demo store: {app_ctx.db_path} (your default store is left as it was)", file=sys.stderr)
         demo_dir = Path(str(files("sitreps") / "demo"))
         _ingest_and_report(ctx, [str(demo_dir)], {"fmt": "auto", "recursive": True})
-        with _reader(ctx.obj) as store:
-            out = _stdout()
+        with _reader(app_ctx) as store:
+            out = stdout_console()
             out.print(articles_table(store.articles()))
             out.print(mentions_table(store.mentions()))
             out.print(events_table(store.events()))
-        out.print("Next: sitreps show ID · sitreps export --format json -o demo.json")
+        db = str(app_ctx.db_path)
+        out.print(f"Next: sitreps --db {db} show ID · sitreps --db {db} serve", highlight=False)
+
+    @app.command()
+    def delete(
+        ctx: typer.Context,
+        article_ids: list[str] = typer.Argument(..., metavar="ARTICLE_ID...", help="Article ids or unique prefixes."),
+    ) -> None:
+        """Delete articles with their mentions, and re-fuse the events they were part of (one transaction).
+
+        Every id must name one stored article, or nothing is deleted (exit 1).
+
+        Example:  sitreps delete 3fa9c2 81be07
+        """
+        from sitreps.pipeline import load_default_fuse
+
+        store = _writer(ctx.obj)
+        with store:
+            found: dict[str, str] = {}
+            problems = []
+            for given in article_ids:
+                try:
+                    article = store.article(given)
+                except AmbiguousIdError as exc:
+                    problems.append(str(exc))
+                    continue
+                if article is None:
+                    problems.append(f"no article with id {given!r}")
+                else:
+                    found[article.id] = given
+            if problems:
+                for problem in problems:
+                    _stderr().print(f"[red]error:[/] {escape(problem)}")
+                _stderr().print("nothing deleted")
+                raise typer.Exit(1)
+            result = store.delete_articles(list(found), load_default_fuse())
+        print(
+            f"deleted {result.new_articles} articles and {result.new_mentions} mentions; "
+            f"the store now holds {result.events} events in {result.episodes} episodes"
+        )
+
+    @app.command()
+    def stats(
+        ctx: typer.Context,
+        as_json: bool = typer.Option(False, "--json", help="One JSON document: counts, and events by type and day."),
+    ) -> None:
+        """What the store holds: counts of articles, mentions, events, episodes; events by type; dates.
+
+        Example:  sitreps stats --json
+        """
+        with _reader(ctx.obj) as store:
+            numbers = store.stats()
+        if as_json:
+            _print_json(numbers)
+            return
+        out = stdout_console()
+        out.print(f"store: {ctx.obj.db_path}", highlight=False)
+        out.print(", ".join(f"{numbers[k]} {k}" for k in ("articles", "mentions", "events", "episodes")))
+        days = list(numbers["by_day"])
+        if days:
+            out.print(f"events dated {days[0]} to {days[-1]} ({sum(numbers['by_day'].values())} dated)")
+        by_type = Table(title="events by type", title_justify="left")
+        by_type.add_column("type")
+        by_type.add_column("events", justify="right")
+        for event_type, count in numbers["by_type"].items():
+            by_type.add_row(event_type, str(count))
+        out.print(by_type)
+        actors = list(numbers["by_actor"].items())[:10]
+        if actors:
+            out.print("most active actors: " + "; ".join(f"{name} ({n})" for name, n in actors), highlight=False)
 
     @app.command()
     def schema() -> None:

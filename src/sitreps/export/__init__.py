@@ -28,12 +28,17 @@ class ExportFormatError(ValueError):
     """Unknown or unavailable export format."""
 
 
-def write(store: Store, fmt: str, out: str | Path | BinaryIO, f: EventFilter | None = None) -> None:
+def write(
+    store: Store, fmt: str, out: str | Path | BinaryIO, f: EventFilter | None = None, table: str | None = None
+) -> None:
     """Write the store's export in `fmt` to a path, "-" (stdout) or a binary stream.
 
     A file is written to a temporary sibling and renamed into place, so a failed export never
-    leaves half a file behind.
+    leaves half a file behind. `table="events"` (Parquet only) writes one flat events table to
+    the file `out` instead of the folder of four tables (see `sitreps.export.parquet`).
     """
+    if table is not None and (fmt != "parquet" or table != "events"):
+        raise ExportFormatError("--table events is the one table, and only with --format parquet")
     if fmt not in FORMATS:
         raise ExportFormatError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     try:
@@ -41,8 +46,14 @@ def write(store: Store, fmt: str, out: str | Path | BinaryIO, f: EventFilter | N
     except ModuleNotFoundError as exc:
         raise ExportFormatError(f"format {fmt!r} is not available: {exc}") from exc
     if fmt == "parquet":
-        # Parquet writes one file per unit into a directory, atomically per file.
-        module.write(store, out, f)
+        # A folder of one file per unit, or one flat table; each written atomically by the module.
+        try:
+            if table == "events":
+                module.write_events_table(store, out, f)
+            else:
+                module.write(store, out, f)
+        except ValueError as exc:
+            raise ExportFormatError(str(exc)) from exc
         return
     if not isinstance(out, str | Path):
         module.write(store, out, f)

@@ -154,6 +154,8 @@ def events_command(
             json.dumps({"total": total, "events": [e.model_dump(mode="json") for e in events]}, ensure_ascii=False)
         )
         return
+    from sitreps.commands import stdout_console
+
     table = Table(title=f"{len(events)} of {total} events")
     for col in ("id", "date", "type", "place", "actors", "killed", "src", "indep"):
         table.add_column(col, overflow="fold")
@@ -168,7 +170,7 @@ def events_command(
             str(e.sources),
             str(e.independent_sources),
         )
-    Console().print(table)
+    stdout_console().print(table)
 
 
 def event_command(
@@ -245,7 +247,7 @@ def event_command(
 
 def episodes_command(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="One JSON document: a list of sitreps/1 Episode."),
+    as_json: bool = typer.Option(False, "--json", help='One JSON document: {"episodes": [sitreps/1 Episode]}.'),
 ) -> None:
     """List episodes: operations grouping events over days and places.
 
@@ -255,7 +257,7 @@ def episodes_command(
     with _store(ctx) as store:
         episodes = store.episodes()
     if as_json:
-        typer.echo(json.dumps([ep.model_dump(mode="json") for ep in episodes], ensure_ascii=False))
+        typer.echo(json.dumps({"episodes": [ep.model_dump(mode="json") for ep in episodes]}, ensure_ascii=False))
         return
     table = Table(title=f"{len(episodes)} episodes")
     for col in ("id", "start", "end", "events", "name"):
