@@ -139,3 +139,17 @@ def test_a_reader_can_open_the_store_once_the_writer_has_closed_it(db_path: Path
         with pytest.raises(StoreError, match="read-only"):
             reader.ingest_batch([SAKE], [], None)
     assert _counts(db_path)["articles"] == 1
+
+
+def test_a_wait_for_the_store_lock_is_announced_once_after_a_second(db_path) -> None:  # noqa: ANN001
+    import time
+
+    from sitreps.store import StoreLockedError
+    from sitreps.store.database import WAIT_NOTICE_SECONDS
+
+    calls: list[float] = []
+    started = time.monotonic()
+    with Store(db_path):
+        with pytest.raises(StoreLockedError):
+            Store(db_path, read_only=True, lock_timeout=2.0, on_wait=lambda: calls.append(time.monotonic() - started))
+    assert len(calls) == 1 and calls[0] >= WAIT_NOTICE_SECONDS
