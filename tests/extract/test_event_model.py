@@ -145,7 +145,8 @@ def test_mentions_explain_shows_rules_model_and_decision(tmp_path: Path) -> None
         return done.stdout
 
     cli("ingest", str(report))
-    mention = json.loads(cli("mentions", "--json").splitlines()[0])
+    [mention] = json.loads(cli("mentions", "--json"))
+    assert json.loads(cli("mentions", "--jsonl").splitlines()[0]) == mention
     assert mention["sub_event_type"] == "Peaceful protest"
     out = cli("mentions", "--explain", mention["id"][:12])
     assert "rule triggers: none" in out

@@ -15,7 +15,8 @@ def register(app: typer.Typer) -> None:
     def mentions_command(
         ctx: typer.Context,
         article: Optional[str] = typer.Option(None, "--article", "-a", help="Only this article (id or prefix)."),  # noqa: UP045
-        as_json: bool = typer.Option(False, "--json", help="Print sitreps/1 Mention JSON lines."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON document: a list of sitreps/1 Mentions."),
+        as_jsonl: bool = typer.Option(False, "--jsonl", help="Print sitreps/1 Mentions as JSON lines."),
         limit: int = typer.Option(200, "--limit", help="At most this many rows."),
         explain: Optional[str] = typer.Option(  # noqa: UP045
             None,
@@ -29,6 +30,7 @@ def register(app: typer.Typer) -> None:
         Examples:
           sitreps mentions
           sitreps mentions --article 3f2a --json
+          sitreps mentions --jsonl > mentions.jsonl
           sitreps mentions --explain 9c41e0
         """
         from sitreps.store import Store
@@ -46,6 +48,9 @@ def register(app: typer.Typer) -> None:
                 article_id = found.id
             rows = store.mentions(article_id=article_id)[:limit]
         if as_json:
+            typer.echo(json.dumps([m.model_dump(mode="json") for m in rows], ensure_ascii=False))
+            return
+        if as_jsonl:
             for m in rows:
                 typer.echo(json.dumps(m.model_dump(mode="json"), ensure_ascii=False))
             return

@@ -507,7 +507,7 @@
         el("dt", {}, "Where"), el("dd", {}, loc ? [loc.name, loc.admin1 && loc.admin1 !== loc.name ? ", " + loc.admin1 : "", loc.country_code ? " (" + loc.country_code + ")" : "", loc.toponym && loc.toponym !== loc.name ? " — written “" + loc.toponym + "”" : ""].join("") : "unknown"),
         el("dt", {}, "Actor 1"), el("dd", {}, event.actor1 ? event.actor1.name : "—", event.assoc_actor_1.length ? " with " + event.assoc_actor_1.map((a) => a.name).join(", ") : ""),
         el("dt", {}, "Actor 2"), el("dd", {}, event.actor2 ? event.actor2.name : "—", event.assoc_actor_2.length ? " with " + event.assoc_actor_2.map((a) => a.name).join(", ") : ""),
-        el("dt", {}, "Sources"), el("dd", {}, event.sources + " outlet(s), " + event.independent_sources + " independent claimant(s)"),
+        el("dt", {}, "Sources"), el("dd", {title: "Independent: outlets that trace to an origin of their own (their own reporting, or a claimant no other of them quotes); never more than the outlets."}, event.sources + " outlet(s), " + event.independent_sources + " of them independent"),
         event.episode_id ? el("dt", {}, "Episode") : null, event.episode_id ? el("dd", {}, event.episode_id) : null,
         el("dt", {}, "Id"), el("dd", {}, event.id)),
       el("h3", {}, "Fatalities"),
