@@ -73,13 +73,7 @@ NEGATIVES = [
         "The campaign targeted young voters in Johannesburg with ads on social media.",
         id="politics-targeted-voters",
     ),
-    pytest.param(
-        "Teachers went on strike in Nairobi on Monday to demand better pay.",
-        id="labour-strike",
-        # known miss: the event model reads a strike with a demand as a peaceful protest (P(event)
-        # 0.82 against a detect threshold of 0.80); ACLED codes a strike only where people gather
-        marks=pytest.mark.xfail(strict=True, reason="event model: a strike with a demand read as a protest"),
-    ),
+    pytest.param("Teachers went on strike in Nairobi on Monday to demand better pay.", id="labour-strike"),
     # film and fires
     pytest.param(
         "The director shot a film about the siege of Sarajevo last summer, and it premiered in Berlin on Friday.",
@@ -96,7 +90,23 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text", NEGATIVES)
+# Known misses of the learned event step (the rules find no trigger in them: test_finds_no_trigger)
+MODEL_MISSES = {
+    # the model reads a strike with a demand as a peaceful protest (P(event) 0.82 against a detect
+    # threshold of 0.80); ACLED codes a strike only where people gather
+    "labour-strike": "event model: a strike with a demand read as a protest",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(*p.values, id=p.id, marks=[pytest.mark.xfail(strict=True, reason=MODEL_MISSES[p.id])])
+        if p.id in MODEL_MISSES
+        else p
+        for p in NEGATIVES
+    ],
+)
 def test_gives_no_mention(extract: Extract, text: str) -> None:
     assert extract(text) == []
 
