@@ -53,7 +53,7 @@ KNOWN = [
     ),
     pytest.param(
         "Moscow accused Ukrainian troops of shelling a border village in the Bryansk region on Sunday.",
-        Expect("Explosions/Remote violence", actor1="Military Forces of Ukraine (2019-)", admin1="Bryansk Oblast"),
+        Expect("Explosions/Remote violence", actor1="Military Forces of Ukraine (2019-)", admin1="Brjansk"),
         id="the-accusing-capital-is-not-the-place",
     ),
     pytest.param(
