@@ -23,6 +23,10 @@ KnownName = Callable[[str], bool]
 
 _CANDIDATE = re.compile(r"(?<![\w'’-])([^\W\d_]{5,})(?![\w-])")
 _NEXT_TOKEN = re.compile(r"[ \t]+([^\s]+)")
+# A sentence glued to the next by scraping: "Ukraine.His", "region.\"We": a whole word with a lower-case
+# letter, a full stop, an optional quote, then a capitalised word. "U.S.Army" and "3.5" never match.
+_GLUED_SENTENCE = re.compile(r"(?<![\w.])([^\W\d_]*[a-z][^\W\d_]*)([.!?])([\"“”]?)(?=[A-Z](?:[a-z]|[ \t]))")
+_LINK_MARKS = ("://", "www.", "@", "/")
 # A known name's frequency for scoring splits: as good as a common word (rule 1 threshold+1).
 _KNOWN_NAME_SCORE = 5.0
 
@@ -39,6 +43,7 @@ class GlueSettings:
     min_tail_letters: int
     min_head_letters: int
     name_endings: frozenset[str]
+    sentence_glue_abbreviations: frozenset[str]
 
 
 @cache
@@ -56,6 +61,7 @@ def load_glue_settings() -> GlueSettings:
         min_tail_letters=int(raw["min_tail_letters"]),
         min_head_letters=int(raw["min_head_letters"]),
         name_endings=frozenset(str(w) for w in raw.get("name_endings", ())),
+        sentence_glue_abbreviations=frozenset(str(w) for w in raw["sentence_glue_abbreviations"]),
     )
 
 
@@ -108,8 +114,31 @@ def best_split(token: str, following: str = "", known_name: KnownName | None = N
     return None if best is None else (best[1], best[2])
 
 
+def split_glued_sentences(text: str) -> str:
+    """Insert the space scraping dropped after a sentence's full stop ("region.However" -> "region. However")."""
+    abbreviations = load_glue_settings().sentence_glue_abbreviations
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(1)
+        token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        token_end = min(
+            (i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0), default=len(text)
+        )
+        token = text[token_start:token_end]
+        if len(word) < 3 or word.casefold() in abbreviations or any(mark in token for mark in _LINK_MARKS):
+            return match.group(0)
+        quote = match.group(3)
+        # A closing curly quote ends the sentence before the gap; any other quote opens the next one.
+        if quote == "”":
+            return f"{word}{match.group(2)}{quote} "
+        return f"{word}{match.group(2)} {quote}"
+
+    return _GLUED_SENTENCE.sub(split, text)
+
+
 def repair_glue(text: str, known_name: KnownName | None = None) -> str:
-    """Insert the missing space into every glued token of `text`."""
+    """Insert the missing space into every glued token of `text`, and after glued sentences' full stops."""
+    text = split_glued_sentences(text)
 
     def split(match: re.Match[str]) -> str:
         token = match.group(1)
