@@ -84,3 +84,45 @@ def test_the_default_extractor_produces_mentions_that_the_store_fuses(store: Sto
     assert {m.article_id for m in mentions} <= article_ids
     if report.events:
         assert all(m.event_id for m in mentions)
+
+
+class PoisonedFuse:
+    """The default fusion, except that it fails whenever the stored articles include one whose
+    text carries the marker: the shape of a fusion or store bug one article triggers."""
+
+    def __init__(self, marker: str) -> None:
+        from sitreps.pipeline import load_default_fuse
+
+        self.marker, self.fuse = marker, load_default_fuse()
+
+    def __call__(self, mentions: list[Mention], articles: dict[str, Article]):  # noqa: ANN204 - FusionLike
+        if any(self.marker in a.text for a in articles.values()):
+            raise ValueError("fusion cannot take this article")
+        return self.fuse(mentions, articles)
+
+
+def test_an_article_the_store_cannot_take_is_rejected_alone_and_its_batch_is_stored(
+    store: Store, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"report-{n}.txt").write_text(f"Report {n}\n\nA quiet day number {n} in the valley town.\n")
+    (folder / "bad.txt").write_text("Odd report\n\nThis one carries the POISON marker for the fusion.\n")
+    report = run_ingest(store, [str(folder)], extractor=None, fuse=PoisonedFuse("POISON"), batch_size=10)
+    assert report.new == 3 and len(store.articles()) == 3
+    (rejection,) = report.rejected
+    assert rejection.source.endswith("bad.txt") and "cannot store" in rejection.reason
+    assert "fusion cannot take this article" in rejection.reason
+
+
+def test_when_every_article_fails_to_store_the_run_stops_with_the_error(store: Store, tmp_path: Path) -> None:
+    import pytest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"r{n}.txt").write_text(f"Report {n}\n\nPOISON everywhere, number {n}.\n")
+    with pytest.raises(ValueError, match="fusion cannot take"):
+        run_ingest(store, [str(folder)], extractor=None, fuse=PoisonedFuse("POISON"), batch_size=10)
+    assert store.articles() == []

@@ -28,7 +28,7 @@ from sitreps.ingest.limits import (
     DEFAULT_MAX_LINE_BYTES,
 )
 from sitreps.model import Article, Mention
-from sitreps.store import FuseFunction, Store
+from sitreps.store import BatchResult, FuseFunction, Store
 
 
 @dataclass
@@ -146,7 +146,7 @@ class BatchLoader:
             if self.progress:
                 self.progress(report)
             return
-        result = self.store.ingest_batch(fresh, mentions, self.fuse)
+        result = self._store_each_alone_on_failure(fresh, mentions)
         report.new += result.new_articles
         report.duplicate += len(fresh) - result.new_articles
         report.mentions += result.new_mentions
@@ -172,6 +172,39 @@ class BatchLoader:
                 continue
             kept.append(article)
         return kept, mentions
+
+    def _store_each_alone_on_failure(self, fresh: list[Article], mentions: list[Mention]) -> BatchResult:
+        """Commit the batch; if that fails, commit each article alone (its own transaction) and
+        reject the ones that still fail, so one article the store or fusion chokes on costs only
+        itself. When every article fails alike the store itself is broken: that error stops the run."""
+        try:
+            return self.store.ingest_batch(fresh, mentions, self.fuse)
+        except Exception:  # noqa: BLE001 - which article failed is found by storing each alone, below
+            if len(fresh) == 1:
+                raise
+        by_article: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            by_article.setdefault(mention.article_id, []).append(mention)
+        totals = BatchResult(0, 0, 0, 0)
+        failures: list[tuple[Article, Exception]] = []
+        for article in fresh:
+            try:
+                result = self.store.ingest_batch([article], by_article.get(article.id, []), self.fuse)
+            except Exception as exc:  # noqa: BLE001 - one article's failure is that article's rejection
+                failures.append((article, exc))
+                continue
+            totals = BatchResult(
+                totals.new_articles + result.new_articles,
+                totals.new_mentions + result.new_mentions,
+                result.events,
+                result.episodes,
+            )
+        if len(failures) == len(fresh):
+            raise failures[-1][1]
+        for article, exc in failures:
+            where = self.read_from.get(article.id, article.source)
+            self.report.rejected.append(Rejection(where, f"cannot store ({failure_reason(exc)})"))
+        return totals
 
     def finish(self) -> IngestReport:
         """Commit what is pending and return the report with the store's final counts."""

@@ -28,6 +28,7 @@ import pyarrow as pa
 from sitreps.clean import CleanError, clean_document
 from sitreps.extract import Extractor
 from sitreps.ingest import RawDocument
+from sitreps.ingest.documents import failure_reason
 from sitreps.model import Article, Mention
 
 INPUT_SCHEMA = pa.schema(
@@ -106,6 +107,8 @@ class Cleaner:
                 article = clean_document(raw, self.known_name)
             except CleanError as exc:
                 row["source"], row["reason"] = raw.location, str(exc)
+            except Exception as exc:  # noqa: BLE001 - whatever one document does to cleaning, it costs only itself
+                row["source"], row["reason"] = raw.location, f"cannot clean ({failure_reason(exc)})"
             else:
                 row["article_id"], row["article"] = article.id, article.model_dump_json()
             rows.append(row)
@@ -126,9 +129,28 @@ class MentionExtractor:
         rows = batch.select(CLEANED_SCHEMA.names).to_pylist()
         cleaned = [row for row in rows if row["article"] is not None]  # rejected rows pass through
         articles = [Article.model_validate_json(row["article"]) for row in cleaned]
-        for row, mentions in zip(cleaned, self.extract(articles), strict=True):
-            row["mentions"] = mentions_json(mentions)
+        for row, mentions in zip(cleaned, self._extract_each_alone_on_failure(articles), strict=True):
+            if isinstance(mentions, Exception):  # the local engine rejects such an article the same way
+                row["article_id"] = row["article"] = None
+                row["reason"] = f"cannot extract events ({failure_reason(mentions)})"
+            else:
+                row["mentions"] = mentions_json(mentions)
         return pa.Table.from_pylist(rows, schema=EXTRACTED_SCHEMA)
+
+    def _extract_each_alone_on_failure(self, articles: list[Article]) -> list[list[Mention]] | list[Any]:
+        """Mentions per article; when the batch fails, each article is tried alone and one that
+        still fails gets its exception in place of its mentions."""
+        try:
+            return self.extract(articles)
+        except Exception:  # noqa: BLE001 - which article failed is found by trying each alone, below
+            pass
+        found: list[Any] = []
+        for article in articles:
+            try:
+                found.append(self.extract([article])[0])
+            except Exception as exc:  # noqa: BLE001 - one article's failure is that article's rejection
+                found.append(exc)
+        return found
 
     def extract(self, articles: list[Article]) -> list[list[Mention]]:
         if self.extractor is None or not articles:
