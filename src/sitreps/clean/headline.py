@@ -24,6 +24,27 @@ MAX_FURNITURE_LINES = 4
 _SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
+# A wire dateline opening the lead: "CITY, 14 Mar 89 (Agency) --", "NAIROBI, Kenya (AP) —".
+_WIRE_DATELINE = re.compile(r"^[A-Z][^\W\d_][\w .'’-]*,[^()\n]{0,40}\([^()\n]{2,40}\)\s*(?:--|—|–|-)")
+# Lines of a hard-wrapped paragraph are about as long as each other; a headline above one is shorter.
+_WRAPPED_WIDTH_RATIO = 0.8
+
+
+def is_lead_fragment(lines: list[str], index: int) -> bool:
+    """Is line `index` the first piece of a hard-wrapped lead paragraph rather than a headline?
+
+    True when it opens with a wire dateline, or when the next line follows it directly (no blank
+    line), is not the paragraph's last, and both are wrapped at about the same width.
+    """
+    line = lines[index].strip()
+    if _WIRE_DATELINE.match(line):
+        return True
+    if index + 2 >= len(lines) or not lines[index + 1].strip() or not lines[index + 2].strip():
+        return False
+    widths = sorted((len(line), len(lines[index + 1].strip())))
+    return widths[0] >= _WRAPPED_WIDTH_RATIO * widths[1]
+
+
 def _segments(line: str) -> list[str]:
     return _SEGMENT_SEPARATOR.split(line.strip())
 
@@ -90,7 +111,12 @@ def split_title(text: str, known_title: str | None = None, outlet: str | None = 
     first, second = lines[candidates[0]].strip(), lines[candidates[1]].strip()
     headline = _without_outlet_suffix(first, outlet)
 
-    if title is None and (is_headline_like(headline, max_words, min_words=2) or headline.endswith(("?", "!"))):
+    lead_fragment = is_lead_fragment(lines, candidates[0])
+    if (
+        title is None
+        and not lead_fragment
+        and (is_headline_like(headline, max_words, min_words=2) or headline.endswith(("?", "!")))
+    ):
         title = headline
         drop.add(candidates[0])
         # Breadcrumb trail + title on the first line, then the title alone on the second.
