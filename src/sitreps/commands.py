@@ -40,6 +40,7 @@ class InputFormat(StrEnum):
     txt = "txt"
     html = "html"
     jsonl = "jsonl"
+    feed = "feed"  # RSS 2.0 / RSS 1.0 / Atom: one article per item
 
 
 class ExportFormat(StrEnum):

@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 from sitreps.ingest.decoding import UndecodableError, binary_signature, decode_bytes
 from sitreps.ingest.documents import RawDocument, Rejection, failure_reason
+from sitreps.ingest.feed import looks_like_feed, read_feed
 from sitreps.ingest.html_reader import extract_html, looks_like_html
 from sitreps.ingest.jsonl_reader import METADATA_KEYS, read_jsonl, read_jsonl_lines, utf8_lines
 from sitreps.ingest.limits import (
@@ -26,7 +27,7 @@ from sitreps.ingest.limits import (
 )
 from sitreps.ingest.telegram import telegram_reader
 
-FORMATS = ("auto", "txt", "html", "jsonl")
+FORMATS = ("auto", "txt", "html", "jsonl", "feed")
 _EXTENSION_FORMATS = {
     ".html": "html",
     ".htm": "html",
@@ -36,6 +37,8 @@ _EXTENSION_FORMATS = {
     ".txt": "txt",
     ".text": "txt",
     ".md": "txt",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 SIDECAR_SUFFIX = ".meta.json"
 # UTF-16/32 byte-order marks: such a file is decoded whole, not as UTF-8 lines.
@@ -209,6 +212,10 @@ def _read_bytes(
     signature = binary_signature(data)
     if signature:
         yield Rejection(given, f"binary file ({signature} signature)")
+        return
+    if fmt == "feed" or (fmt == "auto" and looks_like_feed(data)):
+        # Before the HTML sniff: a feed's items often carry <p> and <div> in CDATA.
+        yield from read_feed(data, given, sidecar, caps.max_article_bytes)
         return
     telegram = telegram_reader(data, fmt)
     if telegram is not None:
