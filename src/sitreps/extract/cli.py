@@ -94,5 +94,5 @@ def _explain(ctx: typer.Context, mention_id: str) -> None:
     typer.echo(f"mention {mention.id}: {mention.event_type} / {mention.sub_event_type or '-'} in article {article.id}")
     spans = [(e.start, e.end) for e in mention.evidence]
     extractor = RuleExtractor(tuple(ctx.obj.actors_files), ExtractorMode(ctx.obj.extractor))
-    for line in explain_sentences(article.text, spans, extractor):
+    for line in explain_sentences(article.text, spans, extractor, published=article.published):
         typer.echo(line)

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from sitreps.extract.event_model import SUB_EVENT_PARENT, EventModel, EventScores
 from sitreps.extract.triggers import Trigger, TriggerRule
+from sitreps.model import DateValue
 
 
 class ExtractorMode(StrEnum):
@@ -107,9 +108,13 @@ def sentence_events(
     return SentenceEvents([], Decision.NONE, scores)
 
 
-def explain_sentences(article_text: str, spans: list[tuple[int, int]], extractor) -> list[str]:
+def explain_sentences(
+    article_text: str, spans: list[tuple[int, int]], extractor, published: DateValue | None = None
+) -> list[str]:
     """For `sitreps mentions --explain`: each evidence sentence, the rule triggers found in it, the
-    model's top sub-types with their probabilities, and the decision the extractor's mode makes.
+    model's top sub-types with their probabilities, the decision the extractor's mode makes, and
+    what is background in it: a date over a year before `published` (the article's publication),
+    which opens no event, and figures that are running totals, which join no event.
 
     `extractor` is a `RuleExtractor`; the article is parsed again as ingest parsed it.
     """
@@ -139,4 +144,23 @@ def explain_sentences(article_text: str, spans: list[tuple[int, int]], extractor
             f"  decision ({res.mode}): {step.decision}"
             f" [thresholds: detect {th.detect:.2f}, veto {th.veto:.2f}, retype {th.retype:.2f}]"
         )
+        lines.extend(_background_lines(sent, published))
+    return lines
+
+
+def _background_lines(sent: Span, published: DateValue | None) -> list[str]:
+    """What in `sent` is background: dates that make a mention too old to be news, running totals."""
+    from sitreps.extract.background import background_reason
+    from sitreps.extract.fatalities import find_fatality_figures, running_total_reason
+    from sitreps.resolve.dates import find_time_expressions, resolve_time_expression
+
+    lines: list[str] = []
+    dates = [(e.text, resolve_time_expression(e.text, published)) for e in find_time_expressions(sent.text)]
+    for said, when in dates:
+        if (why := background_reason(when, published)) is not None:
+            lines.append(f"  date '{said}': {why}; a mention with this date is dropped")
+    dates_a_day = any(when is not None and when.precision == "day" for _, when in dates)
+    for fig in find_fatality_figures(sent):
+        why = running_total_reason(fig, dates_a_day)
+        lines.append(f"  figure '{fig.text}' ({fig.kind}): " + (f"{why}, joins no event" if why else "the toll told"))
     return lines

@@ -43,12 +43,18 @@ Rules (word lists in data/fatalities.yaml):
 - Negation: a zero word ("no", "nobody", "none") counts like a number; a casualty noun after a
   negator in its clause ("did not suffer losses", "denied they had suffered casualties") is a
   zero figure unless the clause says the toll is unknown ("not immediately clear whether").
+- Running totals: a figure whose clause counts over a span ("since 1980", "so far this year",
+  "over the past two months", "in total") or a conflict's dead ("the war has killed", "a war
+  that has claimed", "killed in the nine-month war") is marked `cumulative` with the words that
+  say so; `running_total_reason` also counts as one a toll of 1,000 or more in a sentence that
+  dates nothing to the day. The mention assembler never puts a running total on an event: "a
+  bomb killed 12 on Tuesday, in a war that has killed 12,000 since 1980" gives the event 12.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -70,6 +76,7 @@ class FatalityFigure:
     start: int  # document character offsets
     end: int
     text: str
+    cumulative: str | None = None  # the words that make it a running total ("since 1980"), else None
 
 
 @dataclass(frozen=True)
@@ -185,7 +192,7 @@ def find_fatality_figures(sent: Span) -> list[FatalityFigure]:
             figures.append(figure)
         i = quantity.end
     figures.extend(_negated_nouns(tokens, used))
-    return sorted(figures, key=lambda f: f.start)
+    return _mark_running_totals(sent, sorted(figures, key=lambda f: f.start))
 
 
 # --- reading numbers -------------------------------------------------------------------------
@@ -591,3 +598,122 @@ def _negated_nouns(tokens: list[Token], used: set[int]) -> list[FatalityFigure]:
         text = tokens[0].doc.text[start_char:end_char]
         figures.append(FatalityFigure(kind, 0, 0, 0, None, True, start_char, end_char, text))
     return figures
+
+
+# --- running totals ("since the war began", "so far this year") --------------------------------
+
+
+@dataclass(frozen=True)
+class _CumulativeRules:
+    patterns: tuple[re.Pattern[str], ...]
+    record_words: frozenset[str]
+    large_toll_needs_day: int
+
+
+@cache
+def _cumulative_rules() -> _CumulativeRules:
+    raw: dict[str, Any] = yaml.safe_load((files("sitreps") / "data" / "fatalities.yaml").read_text("utf-8"))
+    section = raw["cumulative"]
+    words = raw["number_words"]
+    number_words = [*words["units"], *words["teens"], *words["tens"]]
+    number = r"(?:\d+|" + "|".join(sorted(number_words, key=len, reverse=True)) + r")(?:[ -](?:\w+))?"
+    nouns = sorted(section["conflict_nouns"], key=len, reverse=True)
+    conflict = "|".join(r"\s+".join(map(re.escape, noun.split())) for noun in nouns)
+    patterns = tuple(
+        re.compile(p.replace("{conflict}", conflict).replace("{number}", number), re.IGNORECASE)
+        for p in section["patterns"]
+    )
+    return _CumulativeRules(
+        patterns=patterns,
+        record_words=frozenset(w.lower() for w in section["record_words"]),
+        large_toll_needs_day=int(section["large_toll_needs_day"]),
+    )
+
+
+# Where a sentence's clauses part: commas (not the thousands separator of "12,000"),
+# semicolons, colons, brackets and dashes.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3})|[;:()\[\]—–]|\s-{1,2}\s")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of `text`, offsets into it."""
+    spans, start = [], 0
+    for brk in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _cumulative_cues(text: str) -> list[re.Match[str]]:
+    """Every match in `text` of a pattern that makes a figure a running total, in text order."""
+    rules = _cumulative_rules()
+    found: list[re.Match[str]] = []
+    for pattern in rules.patterns:
+        for match in pattern.finditer(text):
+            before = text[: match.start()].lower().split()[-3:]
+            if match.group(0).lower() == "since" and rules.record_words & set(before):
+                continue  # "the deadliest attack since 2015": a record the day's event sets
+            found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _mark_running_totals(sent: Span, figures: list[FatalityFigure]) -> list[FatalityFigure]:
+    if not figures:
+        return figures
+    text, base = sent.text, sent.start_char
+    clauses = _clauses(text)
+    holds = [any(a <= f.start - base < b for f in figures) for a, b in clauses]
+    cue_of: dict[int, str] = {}  # clause index -> the cue that marks its figures
+    for cue in _cumulative_cues(text):
+        touched = [k for k, (a, b) in enumerate(clauses) if a < cue.end() and cue.start() < b]
+        with_figures = [k for k in touched if holds[k]]
+        if not touched:
+            continue
+        if not with_figures:
+            # a clause of its own: "Since 1980, ..." opens the sentence; ", so far this year" follows
+            k = touched[0]
+            if k == 0:
+                with_figures = [next((j for j in range(1, len(clauses)) if holds[j]), -1)]
+            elif not text[clauses[k][0] : cue.start()].strip():
+                with_figures = [next((j for j in range(k - 1, -1, -1) if holds[j]), -1)]
+        for k in with_figures:
+            if k >= 0:
+                cue_of.setdefault(k, " ".join(cue.group(0).split()))
+    marked: list[FatalityFigure] = []
+    for figure in figures:
+        k = next((i for i, (a, b) in enumerate(clauses) if a <= figure.start - base < b), None)
+        cue = cue_of.get(k) if k is not None else None
+        marked.append(replace(figure, cumulative=cue) if cue else figure)
+    return marked
+
+
+def running_total_clauses(sent: Span, figures: list[FatalityFigure]) -> list[tuple[int, int]]:
+    """Document character spans of the clauses of `sent` that hold a running total among `figures`
+    (those `find_fatality_figures(sent)` gave): "the war that began in 1980 has killed 12,000"."""
+    base = sent.start_char
+    spans = [(base + a, base + b) for a, b in _clauses(sent.text)]
+    return [(a, b) for a, b in spans if any(f.cumulative and a <= f.start < b for f in figures)]
+
+
+@cache
+def toll_words() -> frozenset[str]:
+    """Every word form of data/fatalities.yaml that says people were killed or hurt ("killed", "died")."""
+    lex = _lexicon()
+    return frozenset(w for w in (*lex.cues, *lex.person_only_cues) if " " not in w)
+
+
+def running_total_reason(figure: FatalityFigure, sentence_dates_a_day: bool) -> str | None:
+    """Why `figure` is a running total that no single event may carry, else None.
+
+    `sentence_dates_a_day`: the figure's sentence gives a date to the day (its own, not the
+    story's). A figure marked cumulative is one whatever its size; a toll of at least
+    `large_toll_needs_day` killed (data/fatalities.yaml) is one unless its sentence gives the day.
+    """
+    if figure.cumulative is not None:
+        return f"running total ({figure.cumulative!r})"
+    least = next((v for v in (figure.low, figure.best) if v is not None), None)
+    threshold = _cumulative_rules().large_toll_needs_day
+    if figure.kind != "injured" and least is not None and least >= threshold and not sentence_dates_a_day:
+        return f"running total (a toll of {least} or more with no day of its own)"
+    return None

@@ -25,10 +25,17 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from sitreps.extract.background import background_reason
 from sitreps.extract.claims import Claim, claim_for, in_quotation, load_claims, reporter, speaker_of_sentence
 from sitreps.extract.event_model import EventModel
 from sitreps.extract.event_step import ExtractorMode, sentence_events
-from sitreps.extract.fatalities import FatalityFigure, find_fatality_figures
+from sitreps.extract.fatalities import (
+    FatalityFigure,
+    find_fatality_figures,
+    running_total_clauses,
+    running_total_reason,
+    toll_words,
+)
 from sitreps.extract.modality import attitude_governor, unreal_reason
 from sitreps.extract.roles import (
     ActorRef,
@@ -324,6 +331,11 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
         step = sentence_events(sent, triggers, res.event_model, res.mode, may_open=may_open)
         triggers = step.triggers
         figures = find_fatality_figures(sent)
+        if triggers and any(f.cumulative for f in figures):
+            # "the war that began in 1980 has killed 12,000": a toll word telling a running total
+            # is no event of its own (an event word beside it, "a bomb killed 14", still is)
+            totals = running_total_clauses(sent, figures)
+            triggers = [t for t in triggers if not _tells_running_total(t, totals)]
         sent_claim_cache: dict[int, Claim] = {}
         sent_candidates: list[Candidate] = []
         for trig in triggers:
@@ -389,9 +401,13 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
             for cand in merged:
                 if _retype_allowed(step.retype, cand):
                     cand.event_type, cand.sub_event_type = step.retype
+        dates_a_day = any(d.precision == "day" for _, d in sent_dates)
         for fig in figures:
             if fig.kind == "injured":
                 continue
+            if (why := running_total_reason(fig, dates_a_day)) is not None:
+                log.debug("%s: %r is no event's toll: %s", article.source, fig.text, why)
+                continue  # "a war that has killed 12,000 since 1980": never the day's toll
             # the figure belongs to the trigger nearest to it in this sentence
             target = None
             if merged:
@@ -441,10 +457,29 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
                 cand.place = story_country
     candidates = _merge(candidates)
     candidates = _split_disputed(candidates)
+    candidates = _drop_background(candidates, article)
     # Where the story names towns or regions, an event it does not place among them is a
     # generalisation ("fighting on Russian soil") and is not kept. A story that names no place at
     # all still tells its events: they are kept with no location (they never fuse with others).
     return [_to_mention(c, article, registry, text) for c in candidates if c.place is not None or not story_placed]
+
+
+def _tells_running_total(trigger: Trigger, totals: list[tuple[int, int]]) -> bool:
+    tok = trigger.token
+    return tok.lower_ in toll_words() and any(start <= tok.idx < end for start, end in totals)
+
+
+def _drop_background(cands: list[Candidate], article: Article) -> list[Candidate]:
+    """The candidates that are news: one dated over a year before the report (data/background.yaml)
+    recalls the past ("the 1984 massacre") and opens no event; sitreps/1 has no background flag."""
+    kept = []
+    for cand in cands:
+        why = background_reason(cand.date, article.published)
+        if why is None:
+            kept.append(cand)
+        else:
+            log.info("%s: %s mention dropped, %s", article.source, cand.event_type, why)
+    return kept
 
 
 def _candidate(
