@@ -78,6 +78,11 @@ class Article(_Model):
     text: str
     removed: list[str] = Field(default_factory=list)
     url: str | None = None
+    dateline_place: str | None = Field(
+        None,
+        description="the place a wire dateline names (where the story was filed, cut from `text`): "
+        "a weak hint for extraction, not where the events happened",
+    )
 
 
 class Mention(_Model):

@@ -1,14 +1,16 @@
 """Who published an article, read from the header lines cleaning cut, when metadata is silent.
 
-Two shapes say it outright: the outlet's tag in a wire dateline ("EL WAK, Kenya, April 3
-(Highland Courier) -") and a staff byline naming the outlet ("By a Rift Daily correspondent").
+Two shapes say it outright: the outlet in a wire dateline ("EL WAK, Kenya, April 3
+(Highland Courier) -", read by `sitreps.clean.wire_dateline`) and a staff byline naming the
+outlet ("By a Rift Daily correspondent").
 """
 
 from __future__ import annotations
 
 import re
 
-_DATELINE_TAG = re.compile(r"\((?P<outlet>[A-Z][^()]{1,60})\)\s*[-–—]+$")
+from sitreps.clean.wire_dateline import parse_wire_dateline
+
 _STAFF_BYLINE = re.compile(
     r"^(?:written |posted )?by (?:a|an|our|the) (?:own )?(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4}) "
     r"(?:correspondent|reporter|staff(?: writer| reporter)?|bureau|newsroom|news desk|desk|team)\b",
@@ -17,9 +19,9 @@ _STAFF_BYLINE = re.compile(
 
 
 def outlet_from_dateline(dateline: str | None) -> str | None:
-    """The tag in "PLACE, Month Day (Outlet) -", or None."""
-    match = _DATELINE_TAG.search(dateline or "")
-    return match.group("outlet").strip() if match else None
+    """The outlet a wire dateline names: "PLACE, Month Day (Outlet) -", "CITY, 14 марта — РИА Новости."."""
+    parsed = parse_wire_dateline(dateline.strip()) if dateline else None
+    return parsed[0].outlet if parsed else None
 
 
 def outlet_from_byline(line: str) -> str | None:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from sitreps.clean.text_shape import fold, is_bullet, is_headline_like, starts_quoted
+from sitreps.clean.wire_dateline import WireDateline, split_wire_dateline
 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
@@ -29,13 +30,14 @@ class Stripped:
     removed: list[str] = field(default_factory=list)
     # The wire dateline cut from the first paragraph ("EL WAK, Kenya, April 3 (Highland Courier) -").
     dateline: str | None = None
+    # What that dateline says: its place, date and outlet.
+    wire: WireDateline | None = None
 
 
 @dataclass(frozen=True)
 class BoilerplateRules:
     related_markers: re.Pattern[str]
     line_patterns: tuple[re.Pattern[str], ...]
-    wire_dateline: re.Pattern[str]
     headline_max_words: int
     kicker_max_words: int
     hashtag_share: float
@@ -55,29 +57,9 @@ def load_rules() -> BoilerplateRules:
     patterns = tuple(
         re.compile(pattern, re.IGNORECASE) for group in settings["line_patterns"].values() for pattern in group
     )
-    agencies = "|".join(re.escape(a) for a in settings["agencies"])
-    # The date a dateline may carry: "April 3", "June 14, 2023", "Wednesday 2 April 2025".
-    dateline_date = (
-        r"(?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?"
-        r"|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?(?: \d{4})?)"
-    )
-    # An outlet's tag: "(Reuters)", "(Highland Courier)".
-    outlet_tag = r"\([A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,4}\)"
-    wire_dateline = re.compile(
-        # Place[, Region][, Month Day] (AGENCY) -   for the agencies listed, any place spelling
-        r"^(?:[A-Z][\w'.-]*(?:[ -][A-Z][\w'.-]*){0,3}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})?"
-        r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*)?"
-        rf"\((?:{agencies})\)\s*[-–—]+\s*"
-        # PLACE[, Country][, date][ (Outlet)] -   with the place in capitals, any outlet
-        r"|^(?:[A-Z]{3,}|[A-Z]{2}[ -][A-Z]{2,})(?:[ -][A-Z]{2,}){0,2}"
-        r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
-        rf"(?:,? {dateline_date})?"
-        rf"(?:\s*{outlet_tag})?\s+[-–—]+\s+"
-    )
     return BoilerplateRules(
         related_markers=re.compile(rf"^(?:{markers})\s*[:.…!]*$", re.IGNORECASE),
         line_patterns=patterns,
-        wire_dateline=wire_dateline,
         headline_max_words=int(settings["headline_max_words"]),
         kicker_max_words=int(settings["kicker_max_words"]),
         hashtag_share=float(settings["hashtag_share"]),
@@ -114,11 +96,12 @@ def repeats_title(line: str, title: str | None) -> bool:
 
 
 def strip_wire_dateline(paragraph: str) -> tuple[str, str | None]:
-    """Split "KYIV, June 2 (Reuters) - Ukrainian forces…" into the body and the dateline."""
-    match = load_rules().wire_dateline.match(paragraph)
-    if not match or match.end() >= len(paragraph):
+    """Split "KYIV, June 2 (Reuters) - Ukrainian forces…" into the body and the dateline (the
+    editorial notes right after a dateline, "[Report]", go with the dateline's text here)."""
+    split = split_wire_dateline(paragraph)
+    if split is None:
         return paragraph, None
-    return paragraph[match.end() :], match.group(0).strip()
+    return split.text, " ".join((split.dateline.text, *split.notes))
 
 
 def _is_kicker(paragraph: str, following: list[str], rules: BoilerplateRules) -> bool:
@@ -146,7 +129,7 @@ def strip_boilerplate(text: str, title: str | None = None) -> Stripped:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     kept: list[str] = []
     in_link_block = False
-    cut_dateline: str | None = None
+    wire: WireDateline | None = None
     for index, paragraph in enumerate(paragraphs):
         if len(paragraphs) >= 3 and _is_link_list(paragraph, rules):
             removed.append(paragraph)
@@ -180,9 +163,10 @@ def strip_boilerplate(text: str, title: str | None = None) -> Stripped:
         if not kept and _is_kicker(kept_paragraph, paragraphs[index + 1 :], rules):
             removed.append(kept_paragraph)
             continue
-        if not kept:
-            kept_paragraph, cut_dateline = strip_wire_dateline(kept_paragraph)
-            if cut_dateline:
-                removed.append(cut_dateline)
+        if not kept and (split := split_wire_dateline(kept_paragraph)) is not None:
+            # The dateline and the editorial notes after it ("[Report] [Excerpts]") are cut
+            # one by one, so `removed` keeps each as written.
+            kept_paragraph, wire = split.text, split.dateline
+            removed += [wire.text, *split.notes]
         kept.append(kept_paragraph)
-    return Stripped("\n\n".join(kept), removed, cut_dateline)
+    return Stripped("\n\n".join(kept), removed, wire.text if wire else None, wire)

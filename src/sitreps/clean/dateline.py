@@ -1,8 +1,9 @@
 """The publication date: from metadata, else from a date line in the article's header.
 
-Only dates written in full (day, month, year) count. Two-digit years are 20xx: this is a
-corpus of 21st-century reporting, and "12th Mar 24" read as 1924 would be a silent error.
-No date found means None, never the current day.
+Only dates written in full (day, month, year) count. A two-digit year is the latest year with
+those digits that is not in the future (`full_year`): "12th Mar 24" is 2024, never 1924, and
+"14 Mar 89" is 1989, since 2089 cannot be a publication date. No date found means None, never
+the current day.
 """
 
 from __future__ import annotations
@@ -67,14 +68,27 @@ def _patterns() -> _Patterns:
     )
 
 
-def _full_year(text: str) -> int:
+def month_names() -> dict[str, int]:
+    """Every month name dateline.yaml lists (lower case, any language) -> the month's number."""
+    return dict(_patterns().month_of)
+
+
+def full_year(text: str, today: date | None = None) -> int:
+    """The year a date's year digits name: four digits as written; two digits the latest year
+    ending in them that is not after `today` ("24" -> 2024, "89" -> 1989 in 2025).
+
+    Reporting is read after it is written, so a year ahead of today is never meant; between the
+    two past readings the nearer one is (a wire "12 Mar 24" is not from 1924)."""
     value = int(text)
-    return 2000 + value if len(text) == 2 else value
+    if len(text) != 2:
+        return value
+    this_year = (today or date.today()).year
+    return 2000 + value if 2000 + value <= this_year else 1900 + value
 
 
 def _to_date(match: re.Match[str], month_of: dict[str, int]) -> date | None:
     groups = match.groupdict()
-    year = _full_year(groups["year"])
+    year = full_year(groups["year"])
     if groups.get("first"):
         # Slashed dates: only unambiguous ones. 03/04/2023 could be either order; abstain.
         first, second = int(groups["first"]), int(groups["second"])

@@ -7,12 +7,13 @@ from urllib.parse import urlparse
 
 from sitreps.clean.attribution import outlet_from_header
 from sitreps.clean.boilerplate import strip_boilerplate
-from sitreps.clean.dateline import day_value, extract_header_date, find_date, parse_published
+from sitreps.clean.dateline import day_value, extract_header_date, parse_published
 from sitreps.clean.glue import KnownName, repair_glue
 from sitreps.clean.headline import split_title
 from sitreps.clean.identity import article_id
 from sitreps.clean.language import detect_language
 from sitreps.clean.unicode_repair import normalize_whitespace, repair_unicode
+from sitreps.clean.wire_dateline import WireDateline, strip_inline_notes
 from sitreps.ingest.decoding import UndecodableError, decode_bytes
 from sitreps.ingest.documents import RawDocument
 from sitreps.model import Article, DateValue
@@ -89,10 +90,12 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None, notes:
     1. repair Unicode (ftfy, legacy code pages) and whitespace;
     2. take the title off the top (or drop the metadata title's repeat), and a masthead;
     3. read the publication date from a header date line (metadata wins when it has one);
-    4. strip boilerplate lines and blocks, and the wire dateline (whose full date, if it has
-       one, is the publication date when nothing above gave one; its outlet tag, or a staff
-       byline, names the outlet when metadata does not);
-    5. split MT-glued words;
+    4. strip boilerplate lines and blocks, and the wire dateline with the editorial notes after
+       it ("[Report]"); the dateline's date, when written with its year, is the publication date
+       when nothing above gave one; its outlet ("(Reuters)", "— РИА Новости."), or a staff
+       byline, names the outlet when metadata does not; its place is kept apart as
+       `dateline_place`, a hint for extraction that is no longer in the text;
+    5. cut editorial notes inside the text ("[passage omitted]"), split MT-glued words;
     6. detect the language and hash the text into the article id.
 
     Raises CleanError when the document cannot be an article (too little text, an unparsable
@@ -110,7 +113,9 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None, notes:
     removed += header.removed
     stripped = strip_boilerplate(header.text, titled.title)
     removed += stripped.removed
-    body = normalize_whitespace(repair_glue(stripped.text, known_name))
+    unnoted, notes_cut = strip_inline_notes(stripped.text)
+    removed += notes_cut
+    body = normalize_whitespace(repair_glue(unnoted, known_name))
 
     if not body:
         raise CleanError("empty after cleaning")
@@ -123,9 +128,8 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None, notes:
         published = plausible_published(parse_published(meta_published), notes)
     if published is None:
         published = header.published
-    if published is None and stripped.dateline:
-        found = find_date(stripped.dateline)
-        published = day_value(found[0]) if found else None
+    if published is None and stripped.wire is not None and stripped.wire.date is not None:
+        published = day_value(stripped.wire.date)
     published = plausible_published(published, notes)
 
     language = raw.metadata.get("language")
@@ -141,4 +145,12 @@ def clean_document(raw: RawDocument, known_name: KnownName | None = None, notes:
         text=body,
         removed=removed,
         url=url,
+        dateline_place=_dateline_place(stripped.wire),
     )
+
+
+def _dateline_place(wire: WireDateline | None) -> str | None:
+    """ "NAIROBI, Kenya (AP) —" -> "NAIROBI, Kenya"; "NO CITY (PERU), ..." -> "PERU"; None
+    without a dateline or a place in it."""
+    parts = [part for part in (wire.place, wire.region) if part] if wire is not None else []
+    return ", ".join(parts) or None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sitreps.clean.boilerplate import load_settings, matches_line_pattern
 from sitreps.clean.dateline import is_date_line
 from sitreps.clean.text_shape import fold, is_headline_like
+from sitreps.clean.wire_dateline import parse_wire_dateline
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,6 @@ MAX_FURNITURE_LINES = 4
 _SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 
 
-# A wire dateline opening the lead: "CITY, 14 Mar 89 (Agency) --", "NAIROBI, Kenya (AP) —".
-_WIRE_DATELINE = re.compile(r"^[A-Z][^\W\d_][\w .'’-]*,[^()\n]{0,40}\([^()\n]{2,40}\)\s*(?:--|—|–|-)")
 # Lines of a hard-wrapped paragraph are about as long as each other; a headline above one is shorter.
 _WRAPPED_WIDTH_RATIO = 0.8
 
@@ -37,8 +36,8 @@ def is_lead_fragment(lines: list[str], index: int) -> bool:
     line), is not the paragraph's last, and both are wrapped at about the same width.
     """
     line = lines[index].strip()
-    if _WIRE_DATELINE.match(line):
-        return True
+    if parse_wire_dateline(line) is not None:
+        return True  # "CITY, 14 Mar 89 (Agency) --", "NAIROBI, Kenya (AP) —": the lead's opening
     if index + 2 >= len(lines) or not lines[index + 1].strip() or not lines[index + 2].strip():
         return False
     widths = sorted((len(line), len(lines[index + 1].strip())))

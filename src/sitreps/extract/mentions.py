@@ -49,7 +49,7 @@ from sitreps.extract.roles import (
     resolve_phrase,
     subject_of,
 )
-from sitreps.extract.toponyms import Toponym, resolve_all, spot
+from sitreps.extract.toponyms import Toponym, country_place, dateline_country, resolve_all, spot
 from sitreps.extract.triggers import EventLexicon, Trigger, find_triggers, load_lexicon, weapon_in
 from sitreps.model import Actor, Article, DateValue, Fatalities, Mention
 from sitreps.model import Span as SpanModel
@@ -258,7 +258,7 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     par_starts = _paragraph_starts(text)
     actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)]
     toponyms = spot(doc, res.gazetteer, actor_spans, registry.capital_country, registry.is_demonym)
-    resolve_all(toponyms, text, res.resolver)
+    resolve_all(toponyms, text, res.resolver, article.dateline_place)
     for top in toponyms:
         if top.country and registry.country_of_modifier(top.text):
             top.country = None  # "Russian authorities": a demonym names people, not a place
@@ -452,6 +452,10 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     if not story_placed and any(c.place is None for c in candidates):
         # a story that names no town or region: its country is the most precise place it gives
         story_country = _story_country(doc, toponyms, res.gazetteer)
+        if story_country is None and not toponyms and article.dateline_place:
+            # a text that names no place at all: the country it was filed from (a wire dateline)
+            filed_in = dateline_country(article.dateline_place, res.resolver)
+            story_country = country_place(filed_in, res.gazetteer, article.dateline_place)
         for cand in candidates:
             if cand.place is None:
                 cand.place = story_country

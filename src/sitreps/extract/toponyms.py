@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
 from sitreps.model import Location
-from sitreps.places.names import places_lexicon
+from sitreps.places.names import name_key, places_lexicon
+from sitreps.places.resolver import Anchor
 from sitreps.places.words import is_any_person_name, is_ordinary_word, needs_evidence
 
 # Words at least this frequent in English are ordinary words when the gazetteer does not know them.
@@ -347,11 +348,67 @@ def spot(
     return out
 
 
-def resolve_all(toponyms: list[Toponym], text: str, resolver) -> None:
-    """Resolve every toponym with the whole article as context (in place)."""
+def dateline_filing_place(dateline_place: str | None, resolver) -> Location | None:
+    """Where a wire dateline says the story was filed ("NAIROBI, Kenya" -> Nairobi, KE; "NO CITY
+    (PERU)" -> Peru), or None: often, not always, where it happened (Madrid for a story on Bolivia)."""
+    if not dateline_place:
+        return None
+    parts = [part.strip() for part in dateline_place.split(",") if part.strip()]
+    context = resolver.context_for(dateline_place)
+    found = resolver.resolve(parts[0], context)
+    if found.location is not None and found.location.country_code:
+        return found.location
+    for part in reversed(parts):  # a country named outright
+        if (code := resolver.gazetteer.country_code(part)) and (unit := resolver.gazetteer.country_unit(code)):
+            return resolver.gazetteer.unit_location(unit, part)
+    return None
+
+
+def dateline_country(dateline_place: str | None, resolver) -> str | None:
+    """The country of the place a wire dateline names ("SAN SALVADOR" -> SV), or None."""
+    filed = dateline_filing_place(dateline_place, resolver)
+    return filed.country_code if filed is not None else None
+
+
+def country_place(code: str | None, gazetteer, name: str) -> Toponym | None:
+    """A whole country as a country-level place (ACLED geo_precision 3) named `name`; it stands at
+    offset 0 since the name it comes from is not in the text (a dateline's)."""
+    unit = gazetteer.country_unit(code) if code else None
+    if unit is None:
+        return None
+    return Toponym(
+        start=0,
+        end=0,
+        text=name,
+        sent_start=0,
+        near=False,
+        region_hint=None,
+        designated=False,
+        origin=False,
+        country=code,
+        location=gazetteer.unit_location(unit, name),
+        kind="country",
+    )
+
+
+def resolve_all(toponyms: list[Toponym], text: str, resolver, dateline_place: str | None = None) -> None:
+    """Resolve every toponym with the whole article as context (in place).
+
+    The place a wire dateline names is not in the text and is never a toponym here; where the
+    text names no country at all, the dateline's place is the context its names are read in, as
+    a named country and a sure place to be near ("SAN SALVADOR, 12 Nov 89 -- ... fighting in San
+    Miguel": El Salvador's San Miguel, not one in another country far away).
+    """
     if not toponyms:
         return
     context = resolver.context_for(text, [t.text for t in toponyms])
+    if not context.countries and (filed := dateline_filing_place(dateline_place, resolver)) is not None:
+        context.countries = frozenset({filed.country_code})
+        if filed.geonameid is not None and filed.lat is not None and filed.lon is not None:
+            # a place to be near, but no region: an unlisted village is not put in the filing
+            # city's region for want of another
+            key = name_key(filed.toponym or filed.name)
+            context.anchors = [*context.anchors, Anchor(key, filed.name, filed.lat, filed.lon, filed.country_code, "")]
     for top in toponyms:
         if top.as_region:
             res = resolver.resolve(f"{top.text} region", context)
