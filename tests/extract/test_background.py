@@ -86,6 +86,11 @@ def read(nlp: Language, text: str) -> list[tuple[str, int | None, int | None, in
         ("The bombing killed 12 people, the deadliest attack on the city since 2015.", [("killed", 12, 12, 12, None)]),
         ("In the war zone, a strike has killed 12 people.", [("killed", 12, 12, 12, None)]),
         (
+            "In the worst gas attack of the civil war at least 258 people have been killed, doctors said.",
+            [("killed", None, 258, None, None)],
+        ),
+        ("No deaths or injuries have been reported so far, the police said.", [("casualties", 0, 0, 0, None)]),
+        (
             "A bomb killed 12 people in the city on Tuesday, which has been under siege since March.",
             [("killed", 12, 12, 12, None)],
         ),

@@ -683,7 +683,7 @@ def _mark_running_totals(sent: Span, figures: list[FatalityFigure]) -> list[Fata
     marked: list[FatalityFigure] = []
     for figure in figures:
         k = next((i for i, (a, b) in enumerate(clauses) if a <= figure.start - base < b), None)
-        cue = cue_of.get(k) if k is not None else None
+        cue = cue_of.get(k) if k is not None and not figure.negated else None  # "no deaths so far": the day's
         marked.append(replace(figure, cumulative=cue) if cue else figure)
     return marked
 
