@@ -83,8 +83,14 @@ EXTRACTOR_MODES = ("combined", "rules", "model")  # sitreps.extract.event_step.E
 
 
 def _extractor_mode(value: str) -> str:
-    if value not in EXTRACTOR_MODES:
-        raise typer.BadParameter(f"unknown extractor {value!r}; choose from {', '.join(EXTRACTOR_MODES)}")
+    """A built-in mode, or an installed `sitreps.extractors` plug-in (looked up only when asked for)."""
+    if value in EXTRACTOR_MODES:
+        return value
+    from sitreps.hookspecs import EXTRACTORS, plugins
+
+    known = [*EXTRACTOR_MODES, *plugins(EXTRACTORS)]
+    if value not in known:
+        raise typer.BadParameter(f"unknown extractor {value!r}; choose from {', '.join(known)}")
     return value
 
 
@@ -125,6 +131,7 @@ def _register_all() -> None:
         "sitreps.fuse.cli",
         "sitreps.resolve.cli",
         "sitreps.web.cli",
+        "sitreps.watch",
     ):
         try:
             mod = import_module(module)
@@ -133,6 +140,21 @@ def _register_all() -> None:
                 continue
             raise
         mod.register(app)
+    _register_plugins()
+
+
+def _register_plugins() -> None:
+    """Commands from installed packages' `sitreps.commands` entry points (`sitreps.hookspecs`); a
+    plug-in that fails to load is reported on stderr and the built-in commands still work."""
+    import sys
+
+    from sitreps.hookspecs import COMMANDS, PluginError, load_plugin, plugins
+
+    for point in plugins(COMMANDS).values():
+        try:
+            load_plugin(point)(app)
+        except PluginError as exc:
+            print(f"warning: {exc}", file=sys.stderr)
 
 
 _register_all()

@@ -43,11 +43,21 @@ class InputFormat(StrEnum):
     feed = "feed"  # RSS 2.0 / RSS 1.0 / Atom: one article per item
 
 
-class ExportFormat(StrEnum):
-    json = "json"
-    csv = "csv"
-    geojson = "geojson"
-    parquet = "parquet"
+def _export_format(value: str) -> str:
+    """`--format`: a built-in or an installed plug-in exporter (`sitreps.hookspecs`), else exit 2."""
+    import difflib
+
+    from sitreps.export import ExportFormatError, exporters
+
+    try:
+        known = exporters()
+    except ExportFormatError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    if value not in known:
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise typer.BadParameter(f"unknown format {value!r}; {hint}choose from {', '.join(known)}")
+    return value
 
 
 class ExportTable(StrEnum):
@@ -481,7 +491,13 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         ctx: typer.Context,
-        fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="Output format."),
+        fmt: str = typer.Option(
+            "json",
+            "--format",
+            "-f",
+            help="Output format: json, csv, geojson, parquet, parquet-events, or an installed plug-in's.",
+            callback=_export_format,
+        ),
         output: str = typer.Option(
             "-", "--output", "-o", help="Output file, or - for stdout (parquet: a folder, or a file with --table)."
         ),
@@ -518,28 +534,25 @@ def register(app: typer.Typer) -> None:
             flt = validated_filter(
                 EventFilter(since=since, until=until, type=event_type, country=country, min_sources=min_sources)
             )
-        if table is not None and fmt is not ExportFormat.parquet:
+        parquet = fmt == "parquet"
+        if table is not None and not parquet:
             raise typer.BadParameter("--table only applies with --format parquet", param_hint="--table")
-        if fmt is ExportFormat.parquet and output == "-":
+        if parquet and output == "-":
             raise typer.BadParameter(
                 "parquet needs a file or folder: -o DIR, or --table events -o FILE.parquet", param_hint="--output"
             )
-        if fmt is ExportFormat.parquet and table is None and (problem := folder_problem(Path(output))):
+        if parquet and table is None and (problem := folder_problem(Path(output))):
             raise typer.BadParameter(problem, param_hint="--output")
         with _reader(ctx.obj) as store:
             try:
-                write(store, fmt.value, output, flt, table.value if table else None)
+                write(store, fmt, output, flt, table.value if table else None)
             except ExportFormatError as exc:
                 _stderr().print(f"[red]error:[/] {escape(str(exc))}")
                 raise typer.Exit(1) from exc
         if output != "-":
             _stderr().print(
                 f"wrote {output}"
-                + (
-                    "/ (articles, mentions, events, episodes .parquet)"
-                    if fmt is ExportFormat.parquet and table is None
-                    else ""
-                ),
+                + ("/ (articles, mentions, events, episodes .parquet)" if parquet and table is None else ""),
                 highlight=False,
             )
 

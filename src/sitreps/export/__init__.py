@@ -1,8 +1,11 @@
 """Exporters: the store's events written as files, one module per format.
 
-Every format module exposes `write(store: Store, out: BinaryIO, f: EventFilter | None) -> None`
-and reads through `Store` only. `FORMATS` maps the `--format` name to its module, imported on
-first use so that e.g. pyarrow is only needed by the parquet export.
+Each format is an `Exporter` (`sitreps.hookspecs`): the built-ins below, plus any installed
+package's `sitreps.exporters` entry points. An exporter reads through `Store` only. A `stream`
+exporter writes bytes to a stream (the file is written to a temporary sibling and renamed into
+place here); a `file` or `folder` exporter is handed the path and writes it atomically itself
+(Parquet: DuckDB writes the files). Modules are imported on first use, so that e.g. pyarrow is
+only needed by the parquet export.
 """
 
 from __future__ import annotations
@@ -10,22 +13,37 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from importlib import import_module
 from pathlib import Path
 from typing import BinaryIO
 
+from sitreps.hookspecs import EXPORTERS, Exporter, PluginError, load_plugin, plugins, warn_clash
 from sitreps.store import EventFilter, Store
 
-FORMATS: dict[str, str] = {
-    "json": "sitreps.export.sitreps_json",
-    "csv": "sitreps.export.acled_csv",
-    "geojson": "sitreps.export.geojson",
-    "parquet": "sitreps.export.parquet",
-}
+BUILTIN_EXPORTERS: tuple[Exporter, ...] = (
+    Exporter("json", "sitreps.export.sitreps_json:write", "stream", "sitreps/1 JSON: everything"),
+    Exporter("csv", "sitreps.export.acled_csv:write", "stream", "ACLED's CSV columns, one row per event"),
+    Exporter("geojson", "sitreps.export.geojson:write", "stream", "events with a place, as GeoJSON points"),
+    Exporter("parquet", "sitreps.export.parquet:write", "folder", "a folder of four Parquet tables"),
+    Exporter("parquet-events", "sitreps.export.parquet:write_events_table", "file", "one flat Parquet events table"),
+)
 
 
 class ExportFormatError(ValueError):
     """Unknown or unavailable export format."""
+
+
+def exporters() -> dict[str, Exporter]:
+    """Every export format by name: the built-ins, then installed plug-ins (a built-in name wins)."""
+    found = {e.name: e for e in BUILTIN_EXPORTERS}
+    for name, point in plugins(EXPORTERS).items():
+        if name in found:
+            warn_clash(EXPORTERS, name)
+            continue
+        try:
+            found[name] = load_plugin(point, Exporter)
+        except PluginError as exc:
+            raise ExportFormatError(str(exc)) from exc
+    return found
 
 
 def write(
@@ -39,27 +57,29 @@ def write(
     """
     if table is not None and (fmt != "parquet" or table != "events"):
         raise ExportFormatError("--table events is the one table, and only with --format parquet")
-    if fmt not in FORMATS:
-        raise ExportFormatError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if table == "events":
+        fmt = "parquet-events"
+    known = exporters()
+    if fmt not in known:
+        raise ExportFormatError(f"unknown format {fmt!r} (choose from {', '.join(known)})")
+    exporter = known[fmt]
     try:
-        module = import_module(FORMATS[fmt])
+        write_to = exporter.writer()
     except ModuleNotFoundError as exc:
         raise ExportFormatError(f"format {fmt!r} is not available: {exc}") from exc
-    if fmt == "parquet":
-        # A folder of one file per unit, or one flat table; each written atomically by the module.
+    if exporter.target != "stream":
+        if not isinstance(out, str | Path) or str(out) == "-":
+            raise ExportFormatError(f"format {fmt!r} writes a {exporter.target}: give its path with -o")
         try:
-            if table == "events":
-                module.write_events_table(store, out, f)
-            else:
-                module.write(store, out, f)
+            write_to(store, out, f)
         except ValueError as exc:
             raise ExportFormatError(str(exc)) from exc
         return
     if not isinstance(out, str | Path):
-        module.write(store, out, f)
+        write_to(store, out, f)
         return
     if str(out) == "-":
-        module.write(store, sys.stdout.buffer, f)
+        write_to(store, sys.stdout.buffer, f)
         sys.stdout.buffer.flush()
         return
     target = Path(out)
@@ -67,7 +87,7 @@ def write(
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
-            module.write(store, stream, f)
+            write_to(store, stream, f)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

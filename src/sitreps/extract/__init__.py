@@ -22,13 +22,30 @@ class Extractor(Protocol):
 
 
 def default_extractor(ctx: object | None = None) -> Extractor:
-    """The spaCy extractor (rules, the learned event model, or both: the context's `extractor`
-    mode, default combined), with the user's extra actor registries from the CLI context;
-    Russian and Ukrainian articles go to their language packs (`sitreps.lang`)."""
+    """The extractor the context's `extractor` names: a mode of the spaCy extractor (rules, the
+    learned event model, or both: `combined`, the default), with the user's extra actor
+    registries from the CLI context, Russian and Ukrainian articles going to their language packs
+    (`sitreps.lang`); or an installed plug-in's (`sitreps.extractors`, see `sitreps.hookspecs`)."""
     from sitreps.extract.event_step import ExtractorMode
+
+    name = getattr(ctx, "extractor", None) or ExtractorMode.COMBINED
+    if name not in set(ExtractorMode):
+        return plugin_extractor(str(name), ctx)
     from sitreps.extract.mentions import RuleExtractor
     from sitreps.lang.dispatch import LanguageDispatch
 
     actor_files = tuple(getattr(ctx, "actors_files", ()) or ())
-    english = RuleExtractor(actor_files, ExtractorMode(getattr(ctx, "extractor", None) or ExtractorMode.COMBINED))
-    return LanguageDispatch(english)
+    return LanguageDispatch(RuleExtractor(actor_files, ExtractorMode(name)))
+
+
+def plugin_extractor(name: str, ctx: object | None) -> Extractor:
+    """The extractor an installed `sitreps.extractors` entry point `name` builds for `ctx`."""
+    from sitreps.hookspecs import EXTRACTORS, PluginError, load_plugin, plugins
+
+    point = plugins(EXTRACTORS).get(name)
+    if point is None:
+        raise PluginError(f"no extractor {name!r}: not a built-in mode and no installed plug-in has that name")
+    extractor = load_plugin(point)(ctx)
+    if not isinstance(extractor, Extractor):
+        raise PluginError(f"plug-in extractor {name!r} built a {type(extractor).__name__}, not an Extractor")
+    return extractor
