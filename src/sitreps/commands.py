@@ -70,7 +70,7 @@ def stdout_console() -> Console:
 
 
 def _stderr() -> Console:
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)  # an error is one line, however narrow the terminal
 
 
 def say_waiting() -> None:
@@ -79,8 +79,10 @@ def say_waiting() -> None:
 
 
 @contextmanager
-def _reader(app_ctx: AppContext) -> Iterator[Store]:
-    """A read-only store; an empty one is created first so that a fresh install answers 'nothing yet'."""
+def read_store(app_ctx: AppContext) -> Iterator[Store]:
+    """The read-only store every reading command opens (one way, one exit status): an empty one
+    is created first so that a fresh install answers 'nothing yet'; a store that cannot be opened
+    (locked, not a sitreps store, newer schema) is one error line and exit 1."""
     try:
         if not app_ctx.db_path.exists():
             Store(app_ctx.db_path, on_wait=say_waiting).close()
@@ -430,7 +432,7 @@ def register(app: typer.Typer) -> None:
 
         Example:  sitreps articles --limit 20
         """
-        with _reader(ctx.obj) as store:
+        with read_store(ctx.obj) as store:
             found = store.articles(limit=limit, offset=offset)
         if as_json:
             _print_json({"articles": [a.model_dump(mode="json") for a in found]})
@@ -449,7 +451,7 @@ def register(app: typer.Typer) -> None:
 
         Example:  sitreps show 3fa9c2 --json
         """
-        with _reader(ctx.obj) as store:
+        with read_store(ctx.obj) as store:
             try:
                 article = store.article(article_id)
             except AmbiguousIdError as exc:
@@ -543,7 +545,7 @@ def register(app: typer.Typer) -> None:
             )
         if parquet and table is None and (problem := folder_problem(Path(output))):
             raise typer.BadParameter(problem, param_hint="--output")
-        with _reader(ctx.obj) as store:
+        with read_store(ctx.obj) as store:
             try:
                 write(store, fmt, output, flt, table.value if table else None)
             except ExportFormatError as exc:
@@ -570,7 +572,7 @@ def register(app: typer.Typer) -> None:
         print(f"demo store: {app_ctx.db_path} (your default store is left as it was)", file=sys.stderr)
         demo_dir = Path(str(files("sitreps") / "demo"))
         _ingest_and_report(ctx, [str(demo_dir)], {"fmt": "auto", "recursive": True})
-        with _reader(app_ctx) as store:
+        with read_store(app_ctx) as store:
             out = stdout_console()
             out.print(articles_table(store.articles()))
             out.print(mentions_table(store.mentions()))
@@ -625,7 +627,7 @@ def register(app: typer.Typer) -> None:
 
         Example:  sitreps stats --json
         """
-        with _reader(ctx.obj) as store:
+        with read_store(ctx.obj) as store:
             numbers = store.stats()
         if as_json:
             _print_json(numbers)

@@ -33,12 +33,12 @@ def register(app: typer.Typer) -> None:
           sitreps mentions --jsonl > mentions.jsonl
           sitreps mentions --explain 9c41e0
         """
-        from sitreps.store import Store
+        from sitreps.commands import read_store
 
         if explain is not None:
             _explain(ctx, explain)
             return
-        with Store(ctx.obj.db_path, read_only=True) as store:
+        with read_store(ctx.obj) as store:
             article_id = None
             if article:
                 found = store.article(article)
@@ -76,11 +76,11 @@ def register(app: typer.Typer) -> None:
 
 
 def _explain(ctx: typer.Context, mention_id: str) -> None:
+    from sitreps.commands import read_store
     from sitreps.extract.event_step import ExtractorMode, explain_sentences
     from sitreps.extract.mentions import RuleExtractor
-    from sitreps.store import Store
 
-    with Store(ctx.obj.db_path, read_only=True) as store:
+    with read_store(ctx.obj) as store:
         found = [m for m in store.mentions() if m.id.startswith(mention_id)]
         if len(found) != 1:
             reason = "no mention" if not found else f"{len(found)} mentions"

@@ -7,41 +7,18 @@ Commands parse arguments, read through `sitreps.store.Store` (read-only) and ren
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from sitreps.context import AppContext
+from sitreps.commands import read_store
 from sitreps.fuse.event_fields import FATALITY_RULE
 from sitreps.fuse.fusion import explain
 from sitreps.model import Contradiction, Event, Fatalities, Mention
 
 MAX_EVIDENCE_CHARS = 300  # one sentence or two: enough to check the mention, short enough to scan
-
-
-@contextmanager
-def _store(ctx: typer.Context) -> Iterator:
-    from sitreps.store import Store, StoreError  # imported late: `sitreps --help` stays fast
-
-    app_ctx: AppContext = ctx.obj
-    if not app_ctx.db_path.exists():
-        Console(stderr=True).print(f"[red]error:[/] no store at {app_ctx.db_path} (run `sitreps ingest` first)")
-        raise typer.Exit(1)
-    from sitreps.commands import say_waiting
-
-    try:
-        store = Store(app_ctx.db_path, read_only=True, on_wait=say_waiting)
-    except StoreError as exc:
-        Console(stderr=True).print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _actors(e: Event) -> str:
@@ -146,7 +123,7 @@ def events_command(
             limit=limit,
         )
     )
-    with _store(ctx) as store:
+    with read_store(ctx.obj) as store:
         events = store.events(f)
         total = store.count_events(EventFilter(**{**f.__dict__, "limit": None}))
     if as_json:
@@ -186,7 +163,7 @@ def event_command(
       sitreps event ev-3f2a --verbose     # why these mentions fused
       sitreps event ev-3f2a --json
     """
-    with _store(ctx) as store:
+    with read_store(ctx.obj) as store:
         try:
             event = store.event(event_id)
         except Exception as exc:  # the store's AmbiguousIdError: a prefix matching several events
@@ -254,7 +231,7 @@ def episodes_command(
     Example:
       sitreps episodes --json
     """
-    with _store(ctx) as store:
+    with read_store(ctx.obj) as store:
         episodes = store.episodes()
     if as_json:
         typer.echo(json.dumps({"episodes": [ep.model_dump(mode="json") for ep in episodes]}, ensure_ascii=False))

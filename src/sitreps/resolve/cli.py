@@ -27,18 +27,10 @@ def unknown(
 
     Example: sitreps actors unknown --limit 50
     """
-    from sitreps.store import Store, StoreError
+    from sitreps.commands import read_store
 
-    app_ctx: AppContext = ctx.obj
-    if not app_ctx.db_path.exists():
-        Console(stderr=True).print(f"[red]error:[/] no store at {app_ctx.db_path} (run `sitreps ingest` first)")
-        raise typer.Exit(1)
-    try:
-        with Store(app_ctx.db_path, read_only=True) as store:
-            mentions = store.mentions()
-    except StoreError as exc:
-        Console(stderr=True).print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
+    with read_store(ctx.obj) as store:
+        mentions = store.mentions()
     counts = unregistered_counts(mentions)
     table = Table("mentions", "name as written", "id")
     for (actor_id, name), n in counts.most_common(limit):
