@@ -18,13 +18,14 @@ MM_MIL = "Military Forces of Myanmar (2021-)"
 
 PASSAGES = [
     pytest.param(
-        "M23 rebels launched an offensive on the town of Sake on Monday. The rebels captured the town the next "
+        "M23 rebels launched an offensive on the town of Sake on Monday. The rebels captured the town later that "
         "day after heavy fighting, residents said. At least 15 civilians were killed, according to a local official.",
         Expect(
             "Battles",
             "Non-state actor overtakes territory",
             actor1="M23: March 23 Movement",
             toponym="Sake",
+            date="2024-06-10",  # "later that day": Monday, the day the sentence before told
             fatalities=(None, 15, None),
             count=1,
         ),

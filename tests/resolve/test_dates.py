@@ -206,3 +206,83 @@ def test_every_expression_found_in_the_seeds_resolves(seeds_dir: Path) -> None:
             value = resolve_time_expression(found.text, published)
             if value is not None:
                 assert value.end <= published.start, (path.name, found.text)
+
+
+# Wire copy: times told from the story's previous dated sentence, documents' dates, 1980s years.
+STORY_DAY = DateValue(start="2024-03-10", end="2024-03-10", precision="day")
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("that same night", dv("2024-03-10", inferred=True)),
+        ("The same day", dv("2024-03-10", inferred=True)),
+        ("on the same day", dv("2024-03-10", inferred=True)),
+        ("later that night", dv("2024-03-10", inferred=True)),
+        ("that morning", dv("2024-03-10", inferred=True)),
+        ("the following day", dv("2024-03-11", inferred=True)),
+        ("the next morning", dv("2024-03-11", inferred=True)),
+        ("the day after", dv("2024-03-11", inferred=True)),
+        ("two days later", dv("2024-03-12", inferred=True)),
+        ("the previous night", dv("2024-03-09", inferred=True)),
+        ("the day before", dv("2024-03-09", inferred=True)),
+        ("a day earlier", dv("2024-03-09", inferred=True)),
+    ],
+)
+def test_story_relative_times_count_from_the_story_day(expr: str, expected: DateValue) -> None:
+    assert resolve_time_expression(expr, PUBLISHED, story_date=STORY_DAY) == expected
+
+
+def test_story_relative_times_need_a_story_day_and_never_pass_publication() -> None:
+    assert resolve_time_expression("that same night", PUBLISHED) is None
+    assert resolve_time_expression("the following day", PUBLISHED, story_date=PUBLISHED) is None
+    # the day before yesterday is still told from the publication day
+    assert resolve_time_expression("the day before yesterday", PUBLISHED, story_date=STORY_DAY) == dv(
+        "2024-03-13", inferred=True
+    )
+
+
+def test_a_wire_story_s_expressions_leave_out_the_communique_s_date() -> None:
+    text = (
+        "SAN VICENTE, 14 Mar 89 (Radio Cuscatlan) -- [Report] Guerrillas blew up two pylons before dawn on "
+        "12 March. That same night a patrol was ambushed, the army said in a communique dated 13 March. "
+        "A statement issued on Monday by the rebels, and the decree of 3 March, were read on the radio. "
+        "The following day, the power came back."
+    )
+    # in running text a number after the month is a count ("22 May 24 people"), so "89" stays out
+    assert [e.text for e in find_time_expressions(text)] == [
+        "14 Mar",
+        "on 12 March",
+        "That same night",
+        "The following day",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a communique dated 12 March, the rebels claimed the attack.",
+        "THE ARMY, IN A COMMUNIQUE DATED 12 MARCH, DENIED IT.",
+        "The statement released on Friday named no victims.",
+        "The communique of 12 March listed six demands.",
+    ],
+)
+def test_a_document_s_date_is_no_time_expression(text: str) -> None:
+    assert find_time_expressions(text) == []
+
+
+def test_hostages_released_on_a_day_keep_the_day() -> None:
+    assert [e.text for e in find_time_expressions("Two hostages were released on Monday.")] == ["on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "expected"),
+    [
+        ("12 MAR 89", "1989-03-14", "1989-03-12"),
+        ("on 12 March 89", "1989-03-14", "1989-03-12"),
+        ("on 22.05.23", "2024-03-15", "2023-05-22"),
+    ],
+)
+def test_a_two_digit_year_is_the_latest_not_after_publication(expr: str, published: str, expected: str) -> None:
+    anchor = DateValue(start=published, end=published, precision="day")
+    assert resolve_time_expression(expr, anchor) == dv(expected)

@@ -54,7 +54,7 @@ from sitreps.extract.triggers import EventLexicon, Trigger, find_triggers, load_
 from sitreps.model import Actor, Article, DateValue, Fatalities, Mention
 from sitreps.model import Span as SpanModel
 from sitreps.resolve.actors import ActorRegistry
-from sitreps.resolve.dates import find_time_expressions, resolve_time_expression
+from sitreps.resolve.dates import find_time_expressions, is_story_relative, resolve_time_expression
 
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 # the sentences of a story's lede: a headline and the sentence that tells what happened
@@ -298,10 +298,11 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
         sent_dates: list[tuple[int, DateValue]] = []
         sent_when: list[tuple[int, str]] = []
         for expr in find_time_expressions(sent.text):
-            dv = resolve_time_expression(expr.text, article.published)
+            # "that same night", "the following day": told from the story's last dated sentence
+            dv = resolve_time_expression(expr.text, article.published, current_date)
             if dv is not None:
                 sent_dates.append((sent.start_char + expr.start, dv))
-            elif article.published is None:
+            elif article.published is None and not is_story_relative(expr.text):
                 sent_when.append((sent.start_char + expr.start, _when_word(expr.text)))
         sent_tops = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
         has_armed = any(ent.end <= sent.end for ent, _ in sent_ents)
@@ -613,12 +614,18 @@ def _dates_something_else(doc: Doc, char: int, trigger: Token) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None:
         return False
-    tok = span[0]
+    tok = time = span[0]
     for _ in range(12):
-        if tok.i == trigger.i or tok.head.i == tok.i:
+        if tok.i == trigger.i:
             return False
         if tok.dep_ in ("acl", "relcl", "appos") and trigger not in tok.subtree:
             return trigger.i not in {t.i for t in tok.subtree}
+        if any(c.dep_ == "ccomp" and trigger in c.subtree and time not in c.subtree for c in tok.children):
+            # "police said today that guerrillas attacked ... on 12 March": the time dates the
+            # telling, and the clause told keeps its own
+            return True
+        if tok.head.i == tok.i:
+            return False
         tok = tok.head
     return False
 

@@ -41,6 +41,9 @@ Rules (the anchor is the publication day, `published.start`; columns: value, pre
   "a week ago", "three months ago"     the ISO week / calendar month that far back    week/month yes
   "since Monday", "since May 22"       the start of that date .. anchor               day    yes
   "since May", "since 2022"            the start of that month/year .. anchor         month/year yes
+  "that same night", "the same day"    the story's day: the previous dated sentence's  day    yes
+  "the following day", "two days       that day + 1 / + 2 (offsets in data/dates.yaml) day    yes
+   later", "the day before"            (`story_date`; None without one)
 
 Guards:
 - No anchor (published is None, or only known to the month/year) -> None for every weekday or
@@ -49,7 +52,11 @@ Guards:
   its end).
 - Nothing after the anchor: ranges are clamped to end on the anchor, and an expression whose
   start falls after the anchor (a future date, or an announcement) resolves to None.
-- Two-digit years are 20xx.
+- A two-digit year is the latest year with those digits not after the anchor (today without
+  one): "'23" is 2023, "'89" 1989.
+- A document's date is no time of an event: `find_time_expressions` leaves out an expression
+  right after "dated" or after a document noun and its verb ("a communique dated 12 March", "a
+  statement issued on Monday", "the decree of 3 May"; cues in data/dates.yaml).
 - Clock times ("at 13.24", "9:00am", "05:30") and numbers or years inside names are not time
   expressions: dates need a month name, three numeric parts, or a preposition before a year.
 - "May" and "March" count as months only when capitalised (they are also English words).
@@ -85,16 +92,26 @@ class TimeExpression:
 class _DateLexicon:
     month_parts: dict[str, tuple[int, int]]
     count_words: dict[str, int]
-    two_digit_century: int
+    # text ending right before a document's date: "...a communique dated ", "...statement issued "
+    document_date_cue: re.Pattern[str]
+    story_relative_days: dict[str, int]
+
+
+def _words_alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
 def _lexicon() -> _DateLexicon:
     raw: dict[str, Any] = yaml.safe_load((files("sitreps") / "data" / "dates.yaml").read_text("utf-8"))
+    cues = raw["document_date_cues"]
+    dated = _words_alternation(cues["dated"])
+    nouns, verbs = _words_alternation(cues["document_nouns"]), _words_alternation(cues["document_verbs"])
     return _DateLexicon(
         month_parts={k: (int(v[0]), int(v[1])) for k, v in raw["month_parts"].items()},
         count_words={k: int(v) for k, v in raw["count_words"].items()},
-        two_digit_century=int(raw["two_digit_century"]),
+        document_date_cue=re.compile(rf"(?<![\w-])(?:{dated}|(?:{nouns})\s+(?:{verbs}))\s*$", re.IGNORECASE),
+        story_relative_days={str(k): int(v) for k, v in raw["story_relative_days"].items()},
     )
 
 
@@ -182,6 +199,14 @@ _PATTERN_SOURCES: tuple[tuple[str, str], ...] = (
     ("last_year", r"last\s+year"),
     ("this_year", r"(?:earlier\s+)?this\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year"),
     ("ago", r"(?P<count>" + _COUNT + r")\s+(?P<unit>day|week|month|year)s?\s+ago"),
+    # told from the story's previous dated sentence: "that same night", "the following day"
+    (
+        "story",
+        r"(?:(?:on|during|in|later|earlier|early|late)\s+)?(?:the\s+(?P<rel>same)|(?P<rel_that>that)(?:\s+same)?"
+        r"|the\s+(?P<rel_next>following|next|previous|preceding))\s+(?:day|" + _PART_OF_DAY + r")"
+        r"|the\s+(?:day|night)\s+(?P<rel_after>after|before)"
+        r"|(?P<count>" + _COUNT + r")\s+days?\s+(?P<rel_count>later|earlier|after|before)",
+    ),
 )
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -199,12 +224,18 @@ def _month_is_plausible(match: re.Match[str]) -> bool:
     return not (month.lower().rstrip(".") in _LOWERCASE_WORD_MONTHS and month[0].islower())
 
 
+def dates_a_document(text: str, start: int) -> bool:
+    """Is the expression at `start` the date of a document ("a communique dated 12 March")?"""
+    return bool(_lexicon().document_date_cue.search(text, max(0, start - 80), start))
+
+
 def find_time_expressions(text: str) -> list[TimeExpression]:
-    """Every time expression in `text`, leftmost-longest, non-overlapping, in text order."""
+    """Every time expression in `text`, leftmost-longest, non-overlapping, in text order; a
+    document's date ("a communique dated 12 March") is left out, as no event happened then."""
     found: list[tuple[int, int]] = []
     for _kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            if match.end() > match.start() and _month_is_plausible(match):
+            if match.end() > match.start() and _month_is_plausible(match) and not dates_a_document(text, match.start()):
                 found.append((match.start(), match.end()))
     found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     chosen: list[tuple[int, int]] = []
@@ -214,14 +245,28 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     return [TimeExpression(start, end, text[start:end]) for start, end in sorted(chosen)]
 
 
-def resolve_time_expression(expr: str, published: DateValue | None) -> DateValue | None:
-    """The DateValue an expression stands for, or None when it cannot be known (see module rules)."""
+def resolve_time_expression(
+    expr: str, published: DateValue | None, story_date: DateValue | None = None
+) -> DateValue | None:
+    """The DateValue an expression stands for, or None when it cannot be known (see module rules).
+
+    `story_date` is the day the story told last ("Two bombs exploded on 10 March."): the anchor
+    of "that same night" and "the following day", which without it resolve to None.
+    """
     text = " ".join(expr.split())
     for kind, pattern in _PATTERNS:
         match = pattern.fullmatch(text)
         if match and _month_is_plausible(match):
+            if kind == "story":
+                return _resolve_story(match, story_date, _Anchor.of(published))
             return _resolve(kind, match, _Anchor.of(published))
     return None
+
+
+def is_story_relative(expr: str) -> bool:
+    """ "that same night", "the following day": told from the story's last date, not a weekday."""
+    text = " ".join(expr.split())
+    return any(kind == "story" and pattern.fullmatch(text) for kind, pattern in _PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -250,9 +295,24 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _year_of(raw: str) -> int:
+def _year_of(raw: str, anchor: _Anchor | None = None) -> int:
+    """A written year; two digits are the latest such year not after the anchor (or today)."""
     digits = raw.lstrip("'")
-    return int(digits) + _lexicon().two_digit_century if len(digits) == 2 else int(digits)
+    if len(digits) != 2:
+        return int(digits)
+    latest = (anchor.latest if anchor is not None and anchor.latest is not None else date.today()).year
+    return 2000 + int(digits) if 2000 + int(digits) <= latest else 1900 + int(digits)
+
+
+def _resolve_story(match: re.Match[str], story_date: DateValue | None, anchor: _Anchor) -> DateValue | None:
+    """ "that same night" = the story's day; "the following day" = +1; "two days earlier" = -2."""
+    if story_date is None or story_date.precision != "day":
+        return None
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    word = next(groups[k] for k in ("rel", "rel_that", "rel_next", "rel_after", "rel_count") if k in groups)
+    offset = _lexicon().story_relative_days[word.lower()] * (_count(groups["count"]) if "count" in groups else 1)
+    day = date.fromisoformat(story_date.start[:10]) + timedelta(days=offset)
+    return _value(day, day, "day", True, anchor)
 
 
 def _count(raw: str) -> int:
@@ -336,7 +396,7 @@ def _resolve_numeric(kind: str, raw: str, anchor: _Anchor) -> DateValue | None:
     day = _parse_absolute(raw, order, anchor, year_written=True)
     written_year = re.split(r"[./-]", raw)[0 if kind == "iso" else -1]
     if day is not None and len(written_year) == 2:
-        day = day.replace(year=_year_of(written_year))  # dateparser's pivot year is not ours
+        day = day.replace(year=_year_of(written_year, anchor))  # dateparser's pivot year is not ours
     return None if day is None else _value(day, day, "day", False, anchor)
 
 
@@ -344,7 +404,7 @@ def _resolve_day_month(groups: dict[str, str], anchor: _Anchor) -> DateValue | N
     day_number = int(re.sub(r"\D", "", groups["day"]))
     month = _MONTH_NUMBERS[groups["month"].lower().rstrip(".")]
     if "year" in groups or "byline_year" in groups:
-        written_year = _year_of(groups.get("year") or groups["byline_year"])
+        written_year = _year_of(groups.get("year") or groups["byline_year"], anchor)
         text = f"{day_number} {calendar.month_name[month]} {written_year}"
         parsed = _parse_absolute(text, "DMY", anchor, year_written=True)
     elif "yearword" in groups:
@@ -362,7 +422,7 @@ def _resolve_month(groups: dict[str, str], anchor: _Anchor) -> DateValue | None:
     part = groups.get("part") or groups.get("third") or (groups["half"] + " half" if "half" in groups else None)
     first, last_of_part = _lexicon().month_parts[part.lower()] if part is not None else (1, 31)
     if "year" in groups:
-        year: int | None = _year_of(groups["year"])
+        year: int | None = _year_of(groups["year"], anchor)
     else:
         # the year that puts the start of the (part of the) month on or before the anchor
         year = _latest_year_for(month, first, anchor)
