@@ -79,7 +79,7 @@ def count_files(paths: Sequence[str], recursive: bool = False, stop_after: int |
     for given in paths:
         path = Path(given)
         if given != "-" and path.is_dir():
-            for _ in _files_under(path, recursive):
+            for _ in files_under(path, recursive):
                 count += 1
                 if stop_after is not None and count > stop_after:
                     return count
@@ -108,7 +108,7 @@ def _read_all(
         path = Path(given)
         if path.is_dir():
             # A folder's own files are always read; --recursive adds its subfolders.
-            for child in _files_under(path, recursive):
+            for child in files_under(path, recursive):
                 yield from _guarded(_read_file(child, str(child), fmt, caps), str(child))
         else:
             yield from _guarded(_read_file(path, given, fmt, caps), given)
@@ -123,7 +123,7 @@ def _guarded(items: Iterator[RawDocument | Rejection], given: str) -> Iterator[R
         yield Rejection(given, f"cannot read ({failure_reason(exc)})")
 
 
-def _files_under(folder: Path, recursive: bool) -> Iterator[Path]:
+def files_under(folder: Path, recursive: bool) -> Iterator[Path]:
     """Files in `folder` (and below it when recursive) in a stable order, skipping hidden files and sidecars."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
