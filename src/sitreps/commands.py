@@ -399,6 +399,7 @@ def register(app: typer.Typer) -> None:
         Examples:
           sitreps ingest reports/ --recursive
           sitreps ingest feed.jsonl --format jsonl
+          sitreps ingest world.xml                # RSS or Atom: one article per item
           curl -s https://example.org/report.html | sitreps ingest -
           sitreps ingest archive/ -r --engine ray --address auto
         """
