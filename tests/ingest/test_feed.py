@@ -301,3 +301,11 @@ def test_cli_ingests_a_feed_once_and_a_later_version_adds_only_its_new_items(tmp
         "Gunmen attack convoy near Gao",
         "Militants raid Menaka village",
     ]
+
+
+def test_cli_names_a_malformed_feed_in_one_line_and_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "cut.rss"
+    broken.write_text('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Cut off</title\n', "utf-8")
+    result = runner.invoke(app, ["--db", str(tmp_path / "store.duckdb"), "ingest", str(broken)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == f"{broken}: not well-formed XML at line 5 (expected '>')"
