@@ -49,7 +49,7 @@ def test_find_region_by_english_ukrainian_and_russian_forms(gazetteer: Gazetteer
 def test_region_gives_an_admin1_location(gazetteer: Gazetteer) -> None:
     loc = gazetteer.region("Kursk Oblast")
     assert loc is not None
-    assert (loc.country_code, loc.admin1_code, loc.admin1) == ("RU", "41", "Kursk")
+    assert (loc.country_code, loc.admin1_code, loc.admin1) == ("RU", "41", "Kursk Oblast")
     assert (loc.geonameid, loc.geo_precision, loc.toponym) == (None, 3, "Kursk Oblast")
     assert gazetteer.region("Sumy region", country="RU") is None  # Sumy Oblast is in Ukraine
 

@@ -38,7 +38,7 @@ from sitreps.places.names import (
 )
 
 # Bump when the pickled layout changes.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 11
 # Grid cell (degrees) of the spatial index used to gather a neighbourhood's places.
 _GRID_DEG = 1.0
 
@@ -215,13 +215,19 @@ def _build_base() -> dict[str, Any]:
 
     regions: dict[str, tuple[str, int | None, float, float]] = {}
     region_keys: dict[str, list[str]] = defaultdict(list)
+    # (form, code) pairs that come from a region's own name or a lexicon alias, not from one of
+    # its other names: "Kyiv region" is Kyiv Oblast, though Kyiv City also goes by "Kyiv".
+    region_main_keys: set[tuple[str, str]] = set()
 
-    def add_region_key(text: str, code: str) -> None:
+    def add_region_key(text: str, code: str, main: bool = True) -> None:
         key = " ".join(w for w in name_key(text).split() if w not in region_words)
         for form in {key, variant_key_of(key)} if key else ():
             if code not in region_keys[form]:
                 region_keys[form].append(code)
+            if main:
+                region_main_keys.add((form, code))
 
+    min_population = lexicon["admin1_names"]["min_population_to_index"]
     for code, name in sorted(admin.admin1.items()):
         rows = list(index["by_region"].get(code, ()))
         if not rows:
@@ -229,13 +235,21 @@ def _build_base() -> dict[str, Any]:
         lat, lon = cell_centroid(lats[rows], lons[rows])
         geonameid = admin.admin1_ids.get(code)
         regions[code] = (name, geonameid, lat, lon)
+        population = int(pops[rows].sum())
+        if population < min_population:
+            continue  # names its places' region, but is no toponym of its own (see places.yaml)
         country, admin1 = code.split(".", 1)
         unit = len(units)
-        units.append(("admin1", code, name, country, admin1, lat, lon, int(pops[rows].sum()), geonameid))
+        units.append(("admin1", code, name, country, admin1, lat, lon, population, geonameid))
         add_key(name, unit, "name")
+        # the lexicon's aliases, then the unit's other names (ISO 3166-2, older GeoNames and
+        # Russian or Ukrainian spellings: "Bryanskaya oblast'", "Brjansk", "Брянская область")
+        others = (*aliases.get(code, ()), *admin.admin1_alternates.get(code, ()))
         for text in (name, *aliases.get(code, ())):
             add_region_key(text, code)
-        for alias in aliases.get(code, ()):
+        for text in admin.admin1_alternates.get(code, ()):
+            add_region_key(text, code, main=False)
+        for alias in others:
             add_key(alias, unit, "alternate")
 
     for (country, admin1, name), members in sorted(admin.admin2.items()):
@@ -291,6 +305,7 @@ def _build_base() -> dict[str, Any]:
     index.update(
         regions=regions,
         region_keys={k: tuple(v) for k, v in region_keys.items()},
+        region_main_keys=region_main_keys,
         country_index=country_index,
         country_names=country_names,
         capitals=capitals,
@@ -677,7 +692,7 @@ class Gazetteer:
             for form in (stem, variant_key_of(stem)):
                 codes = [c for c in ix["region_keys"].get(form, ()) if not country or c.startswith(country + ".")]
                 if codes:
-                    return self.region_by_code(self._prefer_region(codes))
+                    return self.region_by_code(self._prefer_region(self._main_first(form, codes)))
         for stem in adjective_stems(key):
             cands = self.lookup(stem) or self.lookup_variants(stem)
             for cand in cands:
@@ -706,8 +721,13 @@ class Gazetteer:
         ):
             codes = [c for c in self._ix["region_keys"][form] if not country or c.startswith(country + ".")]
             if codes:
-                return self.region_by_code(self._prefer_region(codes))
+                return self.region_by_code(self._prefer_region(self._main_first(form, codes)))
         return None
+
+    def _main_first(self, form: str, codes: list[str]) -> list[str]:
+        # Regions whose own name gives `form`, when there are any, over those that only go by it.
+        main = [c for c in codes if (form, c) in self._ix["region_main_keys"]]
+        return main or codes
 
     def region(self, name: str, country: str | None = None) -> Location | None:
         """The admin1 Location (geo_precision 3, geonameid None) a region phrase designates.

@@ -372,7 +372,7 @@ class PlaceResolver:
                 countries.discard(owner)
         # "Odessa", "Kursk": a region named after its largest town is, bare, the town; but a
         # capital's own district ("D.C.") is still the region around it
-        units = [u for u in units if self._namesake_place(u) is None or self._capital_district(u)]
+        units = [u for u in units if self._namesake_place(u, name) is None or self._capital_district(u)]
         if not units:
             return None
         supported = [u for u in units if u.country_code in support] or units
@@ -643,7 +643,7 @@ class PlaceResolver:
             if inside:
                 score += s["unit_holds_story_place"]
                 reasons.append(f"holds {inside}, a place of the story")
-            namesake = self._namesake_place(cand)
+            namesake = self._namesake_place(cand, text)
             if namesake is not None and phrase.kind == "place" and cand.matched != "bare":
                 score += s["namesake_city_penalty"]
                 reasons.append(f"its largest town {namesake} has the same name")
@@ -674,19 +674,21 @@ class PlaceResolver:
                 return label
         return None
 
-    def _namesake_place(self, cand: Candidate) -> str | None:
+    def _namesake_place(self, cand: Candidate, written: str = "") -> str | None:
         """The unit's largest town when one of its names is the unit's (Kharkiv oblast and city,
-        Odessa oblast and Odesa)."""
+        Odessa oblast and Odesa): the unit's own name, or the name as `written` when it found
+        the unit through another of its names ("Zaporozhye" for Zaporizhzhia Oblast)."""
         if cand.kind not in ("admin1", "admin2"):
             return None
         gaz = self.gazetteer
         largest = gaz.largest_in_region(cand.region)
         capital = gaz.capital_row(cand.country_code)
-        for place in gaz.lookup(cand.name):
-            if place.index == largest:
-                return place.name
-            if place.index == capital:
-                return f"{place.name}, the capital"  # bare "Washington" is the capital, not the state
+        for name in dict.fromkeys(n for n in (cand.name, written) if n):
+            for place in gaz.lookup(name):
+                if place.index == largest:
+                    return place.name
+                if place.index == capital:
+                    return f"{place.name}, the capital"  # bare "Washington" is the capital, not the state
         return None
 
     def _capital_district(self, cand: Candidate) -> bool:

