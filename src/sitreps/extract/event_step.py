@@ -124,7 +124,9 @@ def explain_sentences(
 
     res = extractor.resources
     model = res.event_model or EventModel.load()
-    doc = extractor.nlp(article_text)
+    from sitreps.clean.truecase import restore_case
+
+    doc = extractor.nlp(restore_case(article_text))  # as ingest parses it: ALL-CAPS copy case-restored
     registered = [e for e in actor_entities(doc) if res.registry.get(e.ent_id_) is not None]
     lines: list[str] = []
     for sent in doc.sents:
@@ -134,7 +136,8 @@ def explain_sentences(
         rules = find_triggers(sent, res.lexicon, has_armed, _civilian_words(res.registry))
         step = sentence_events(sent, rules, model, res.mode if res.event_model else ExtractorMode.COMBINED)
         scores = step.scores or model.score(sent.text)
-        lines.append(f"sentence [{sent.start_char}:{sent.end_char}]: {sent.text.strip()}")
+        said = article_text[sent.start_char : sent.end_char].strip()  # as ingested, not as restored
+        lines.append(f"sentence [{sent.start_char}:{sent.end_char}]: {said}")
         fired = ", ".join(f"'{t.token.text}' -> {t.rule.sub or t.rule.type}" for t in rules) or "none"
         lines.append(f"  rule triggers: {fired}")
         top = ", ".join(f"{sub} {p:.2f}" for sub, p in scores.top(3))

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from sitreps.clean.truecase import restore_case
 from sitreps.extract.background import background_reason
 from sitreps.extract.claims import Claim, claim_for, in_quotation, load_claims, reporter, speaker_of_sentence
 from sitreps.extract.event_model import EventModel
@@ -240,7 +241,9 @@ class RuleExtractor:
         )
 
     def extract(self, articles: Sequence[Article]) -> list[list[Mention]]:
-        docs = self.nlp.pipe([a.text for a in articles], batch_size=32)
+        # the model reads ALL-CAPS copy with its case restored (same length, so the doc's offsets
+        # are the article's); evidence is still cut from the article's own text
+        docs = self.nlp.pipe([restore_case(a.text) for a in articles], batch_size=32)
         out: list[list[Mention]] = []
         for article, doc in zip(articles, docs, strict=True):
             try:
@@ -258,7 +261,8 @@ def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> lis
     par_starts = _paragraph_starts(text)
     actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)]
     toponyms = spot(doc, res.gazetteer, actor_spans, registry.capital_country, registry.is_demonym)
-    resolve_all(toponyms, text, res.resolver, article.dateline_place)
+    # the case-restored text: its context reads capitals
+    resolve_all(toponyms, doc.text, res.resolver, article.dateline_place)
     for top in toponyms:
         if top.country and registry.country_of_modifier(top.text):
             top.country = None  # "Russian authorities": a demonym names people, not a place

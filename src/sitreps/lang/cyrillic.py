@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from sitreps.clean.truecase import restore_case
 from sitreps.model import Actor, Article, DateValue, Fatalities, Location, Mention, Span
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
@@ -218,8 +219,11 @@ class CyrillicExtractor:
         if article.language not in LANGUAGES:
             return []
         lex = load_lexicon(article.language)
-        sentences = _sentences(article.text)
-        named_places = _ner_places(article.text, lex.code)
+        # places are found by their capitals: ALL-CAPS posts are read case-restored (the same
+        # length, so sentence offsets are the article's); evidence quotes the article as given
+        reading = restore_case(article.text)
+        sentences = _sentences(reading)
+        named_places = _ner_places(reading, lex.code)
         places = [self._places(s, lex, named_places) for s in sentences]
         story_place = next((p[0] for p in places if p), None)
         lowered = article.text.lower()
@@ -264,7 +268,9 @@ class CyrillicExtractor:
                     claimant=claimant,
                     stance=stance,
                     fatalities=Fatalities(best=figure, low=figure, high=figure) if figure is not None else None,
-                    evidence=[Span(start=sentence.start, end=sentence.end, text=sentence.text)],
+                    evidence=[
+                        Span(start=sentence.start, end=sentence.end, text=article.text[sentence.start : sentence.end])
+                    ],
                 )
             )
         return mentions

@@ -6,6 +6,7 @@ same spaCy pipeline with the actor ruler, so what `sitreps places tag` shows is 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -25,7 +26,9 @@ class Geoparser:
         self.gazetteer = get_gazetteer()
         self.resolver = PlaceResolver(self.gazetteer)
 
-    def tag_doc(self, doc) -> list[dict[str, Any]]:
+    def tag_doc(self, doc, original: str | None = None) -> list[dict[str, Any]]:
+        """The toponyms of a parsed text; `original` is the text as given when the doc was parsed
+        from its case-restored form (the same length), so each toponym's text is what was given."""
         from sitreps.extract.roles import actor_entities
         from sitreps.extract.toponyms import resolve_all, spot
 
@@ -39,7 +42,7 @@ class Geoparser:
                 {
                     "start": top.start,
                     "end": top.end,
-                    "text": doc.text[top.start : top.end],
+                    "text": (original or doc.text)[top.start : top.end],
                     "geonameid": loc.geonameid if loc else None,
                     "lat": loc.lat if loc else None,
                     "lon": loc.lon if loc else None,
@@ -51,8 +54,19 @@ class Geoparser:
         return out
 
     def tag_texts(self, texts: Iterable[str]) -> Iterator[list[dict[str, Any]]]:
-        for doc in self.nlp.pipe(texts, batch_size=16):
-            yield self.tag_doc(doc)
+        from sitreps.clean.truecase import restore_case
+
+        given: deque[str] = deque()  # texts spaCy has read ahead, in order; the input stays a stream
+
+        def restored() -> Iterator[str]:
+            for text in texts:
+                given.append(text)
+                yield restore_case(text)
+
+        for doc in self.nlp.pipe(restored(), batch_size=16):
+            yield self.tag_doc(doc, given.popleft())
 
     def tag_text(self, text: str) -> list[dict[str, Any]]:
-        return self.tag_doc(self.nlp(text))
+        from sitreps.clean.truecase import restore_case
+
+        return self.tag_doc(self.nlp(restore_case(text)), text)
