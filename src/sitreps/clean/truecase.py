@@ -170,6 +170,16 @@ class ProperNames:
                     if len(letters) >= 2 and part.isupper() and all(ch.isalpha() for ch in part):
                         acronyms.add(part)
         self.acronyms = frozenset(acronyms)
+        from sitreps.places.names import places_lexicon
+
+        lexicon = places_lexicon()
+        # "state", "county", "city": in running text the designator after a name is written in
+        # lower case ("Zamfara state"), and the place is resolved from the name before it
+        self.designators = frozenset(
+            str(w).lower()
+            for key in ("region_words", "district_words", "admin2_words", "settlement_words")
+            for w in lexicon.get(key, ())
+        )
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, kept for its lifetime
     def registry_spelling(self, phrase: str) -> str | None:
@@ -369,7 +379,9 @@ class _Restorer:
             spelling = self.names.registry_spelling(phrase)
             if spelling is not None and _apply_spelling(self.chars, start, phrase, spelling):
                 return j - i + 1
-            if spelling is not None or self.names.is_person_or_group(phrase) or self._place_phrase(words[i : j + 1]):
+            designated = words[j].text.lower() in self.names.designators
+            place = not designated and self._place_phrase(words[i : j + 1])
+            if spelling is not None or self.names.is_person_or_group(phrase) or place:
                 for k in range(i, j + 1):
                     case = Case.LOWER if k > i and self._is_function_word(words[k].text) else Case.TITLE
                     _set_case(self.chars, words[k].start, words[k].text, case)

@@ -985,6 +985,11 @@ def _as_military(entry, actor: Actor | None, registry: ActorRegistry):
 
 def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: str) -> Mention:
     location = c.place.location if c.place is not None else None
+    if c.place is not None and location is not None and location.toponym:
+        # the toponym as the user wrote it (the parse read it case-restored, at the same offsets)
+        written = text[c.place.start : c.place.end]
+        if written != location.toponym and written.casefold() == location.toponym.casefold():
+            location = location.model_copy(update={"toponym": written})
     cc = location.country_code if location else None
     c.actor1, c.actor2 = place_sides(c.event_type, c.sub_event_type, c.actor1, c.actor2, location, c.date, registry)
     actor1 = c.actor1.actor if c.actor1 else None
