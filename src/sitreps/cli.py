@@ -114,9 +114,21 @@ def root(
         envvar="SITREPS_EXTRACTOR",
         callback=_extractor_mode,
     ),
+    config: Optional[Path] = typer.Option(  # noqa: UP045
+        None,
+        "--config",
+        help="Configuration file (default: ./sitreps.toml if present); see `sitreps pipeline`.",
+        envvar="SITREPS_CONFIG",
+        exists=True,
+        dir_okay=False,
+    ),
 ) -> None:
     ctx.obj = AppContext(
-        db_path=db or default_db_path(), actors_files=list(actors), verbose=verbose, extractor=extractor
+        db_path=db or default_db_path(),
+        actors_files=list(actors),
+        verbose=verbose,
+        extractor=extractor,
+        config=config,
     )
 
 

@@ -28,11 +28,14 @@ from rich.text import Text
 from sitreps.context import AppContext, default_db_path
 from sitreps.engine import EngineError
 from sitreps.ingest import limits
-from sitreps.model import Article, Event, Mention
-from sitreps.store import AmbiguousIdError, EventFilter, FilterError, Store, StoreError, validated
 
 if TYPE_CHECKING:
+    from sitreps.model import Article, Event, Mention
     from sitreps.pipeline import IngestReport
+    from sitreps.store import EventFilter, Store
+
+# The store (DuckDB), the models (pydantic) and the pipeline are imported inside the commands that
+# use them: `sitreps --help` and `--version` import this module and must start in well under 0.3 s.
 
 
 class InputFormat(StrEnum):
@@ -83,6 +86,8 @@ def read_store(app_ctx: AppContext) -> Iterator[Store]:
     """The read-only store every reading command opens (one way, one exit status): an empty one
     is created first so that a fresh install answers 'nothing yet'; a store that cannot be opened
     (locked, not a sitreps store, newer schema) is one error line and exit 1."""
+    from sitreps.store import Store, StoreError
+
     try:
         if not app_ctx.db_path.exists():
             Store(app_ctx.db_path, on_wait=say_waiting).close()
@@ -95,6 +100,8 @@ def read_store(app_ctx: AppContext) -> Iterator[Store]:
 
 
 def _writer(app_ctx: AppContext) -> Store:
+    from sitreps.store import Store, StoreError
+
     try:
         return Store(app_ctx.db_path, on_wait=say_waiting)
     except StoreError as exc:
@@ -118,6 +125,8 @@ def _print_json(doc: object) -> None:
 
 def validated_filter(flt: EventFilter) -> EventFilter:
     """`flt` checked (ISO dates, known type and country), or exit 2 with the reason."""
+    from sitreps.store import FilterError, validated
+
     try:
         return validated(flt)
     except FilterError as exc:
@@ -208,6 +217,7 @@ def _run_engine(
     """Run the chosen engine; return its report and whether an extractor was available."""
     from sitreps.pipeline import load_default_extractor, load_known_name, run_ingest
 
+    _check_steps_config(app_ctx)
     if engine is Engine.local:
         with _loading_notice(say):
             extractor, known_name = load_default_extractor(app_ctx), load_known_name()
@@ -218,8 +228,23 @@ def _run_engine(
     from sitreps.engine.ray_engine import run_ingest_ray
 
     has_extractor = _optional_module("sitreps.extract")
-    factory = default_extractor_factory(app_ctx.actors_files, app_ctx.extractor) if has_extractor else None
+    factory = (
+        default_extractor_factory(app_ctx.actors_files, app_ctx.extractor, app_ctx.config) if has_extractor else None
+    )
     return run_ingest_ray(store, paths, extractor_factory=factory, **options, **ray), has_extractor
+
+
+def _check_steps_config(app_ctx: AppContext) -> None:
+    """A configuration naming a step that cannot be used stops the run before anything is read (exit 2)."""
+    from sitreps.config import ConfigError, config_path, load_steps_config
+    from sitreps.extract.steps import pipeline_specs
+    from sitreps.hookspecs import PluginError
+
+    try:
+        pipeline_specs(load_steps_config(config_path(app_ctx.config)))
+    except (ConfigError, PluginError) as exc:
+        _stderr().print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
 
 
 LOADING = "loading the language model and the place-name index (the first run builds the index: about a minute)"
@@ -452,6 +477,8 @@ def register(app: typer.Typer) -> None:
 
         Example:  sitreps show 3fa9c2 --json
         """
+        from sitreps.store import AmbiguousIdError
+
         with read_store(ctx.obj) as store:
             try:
                 article = store.article(article_id)
@@ -531,6 +558,7 @@ def register(app: typer.Typer) -> None:
         """
         from sitreps.export import ExportFormatError, write
         from sitreps.export.parquet import folder_problem
+        from sitreps.store import EventFilter
 
         flt = None
         if any(v is not None for v in (since, until, event_type, country, min_sources)):
@@ -593,6 +621,7 @@ def register(app: typer.Typer) -> None:
         Example:  sitreps delete 3fa9c2 81be07
         """
         from sitreps.pipeline import load_default_fuse
+        from sitreps.store import AmbiguousIdError
 
         store = _writer(ctx.obj)
         with store:

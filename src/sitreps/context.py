@@ -1,4 +1,5 @@
-"""What every CLI command shares: where the store lives and which extra registries to load.
+"""What every CLI command shares: where the store lives, which extra registries to load, which
+extractor and which configuration file.
 
 Built once by the root command from global options and environment, then passed down
 (Typer's ctx.obj); nothing here is module-level state.
@@ -32,4 +33,5 @@ class AppContext:
     db_path: Path = field(default_factory=default_db_path)
     actors_files: list[Path] = field(default_factory=list)
     extractor: str = "combined"  # sitreps.extract.event_step.ExtractorMode
+    config: Path | None = None  # sitreps.toml given with --config / $SITREPS_CONFIG (sitreps.config)
     verbose: bool = False

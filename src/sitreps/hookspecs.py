@@ -22,6 +22,8 @@ and, once installed, `sitreps export --format kml`, `sitreps --extractor my-llm 
                         a `name` and `extract(articles) -> mentions per article`).
     sitreps.commands    a `register(app: typer.Typer) -> None` that adds commands or groups, as
                         sitreps' own command modules do.
+    sitreps.steps       an extraction step factory `(resources) -> Step` (`sitreps.extract.steps`),
+                        named in `sitreps.toml` to replace or add a step: `[steps] events = "name"`.
 
 Built-in exporters and extractor modes are registered through the same types
 (`sitreps.export.BUILTIN_EXPORTERS`, `sitreps.extract.event_step.ExtractorMode`), and a plug-in
@@ -40,6 +42,7 @@ from typing import Any, Literal
 EXPORTERS = "sitreps.exporters"
 EXTRACTORS = "sitreps.extractors"
 COMMANDS = "sitreps.commands"
+STEPS = "sitreps.steps"
 
 ExportTarget = Literal["stream", "file", "folder"]
 

@@ -54,18 +54,24 @@ EXTRACTED_SCHEMA = CLEANED_SCHEMA.append(pa.field("mentions", pa.string()))
 ExtractorFactory = Callable[[], Extractor | None]
 
 
-def configured_extractor(actor_files: Sequence[str | Path] = (), mode: str = "combined") -> Extractor | None:
-    """The default extractor with these extra actor registries and `--extractor` mode (what
-    `sitreps ingest` uses)."""
+def configured_extractor(
+    actor_files: Sequence[str | Path] = (), mode: str = "combined", config: str | None = None
+) -> Extractor | None:
+    """The default extractor with these extra actor registries, `--extractor` mode and `--config`
+    file (what `sitreps ingest` uses)."""
     from sitreps.pipeline import load_default_extractor
 
-    ctx = SimpleNamespace(actors_files=[Path(p) for p in actor_files], extractor=mode)
+    ctx = SimpleNamespace(
+        actors_files=[Path(p) for p in actor_files], extractor=mode, config=Path(config) if config else None
+    )
     return load_default_extractor(ctx)  # type: ignore[arg-type]
 
 
-def default_extractor_factory(actor_files: Sequence[str | Path] = (), mode: str = "combined") -> ExtractorFactory:
+def default_extractor_factory(
+    actor_files: Sequence[str | Path] = (), mode: str = "combined", config: str | Path | None = None
+) -> ExtractorFactory:
     """A picklable factory for `configured_extractor`: each worker builds its own extractor."""
-    return partial(configured_extractor, tuple(str(p) for p in actor_files), str(mode))
+    return partial(configured_extractor, tuple(str(p) for p in actor_files), str(mode), str(config) if config else None)
 
 
 def document_table(documents: Iterable[tuple[int, RawDocument]]) -> pa.Table:

@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from sitreps.model import Article, Mention
+if TYPE_CHECKING:  # the models (pydantic) are not needed to import the seam: CLI start-up
+    from sitreps.model import Article, Mention
 
 
 @runtime_checkable
@@ -24,18 +25,21 @@ class Extractor(Protocol):
 def default_extractor(ctx: object | None = None) -> Extractor:
     """The extractor the context's `extractor` names: a mode of the spaCy extractor (rules, the
     learned event model, or both: `combined`, the default), with the user's extra actor
-    registries from the CLI context, Russian and Ukrainian articles going to their language packs
+    registries and the configuration's steps (`sitreps.extract.steps`) from the CLI context,
+    Russian and Ukrainian articles going to their language packs
     (`sitreps.lang`); or an installed plug-in's (`sitreps.extractors`, see `sitreps.hookspecs`)."""
     from sitreps.extract.event_step import ExtractorMode
 
     name = getattr(ctx, "extractor", None) or ExtractorMode.COMBINED
     if name not in set(ExtractorMode):
         return plugin_extractor(str(name), ctx)
+    from sitreps.config import config_path, load_steps_config
     from sitreps.extract.mentions import RuleExtractor
     from sitreps.lang.dispatch import LanguageDispatch
 
     actor_files = tuple(getattr(ctx, "actors_files", ()) or ())
-    return LanguageDispatch(RuleExtractor(actor_files, ExtractorMode(name)))
+    steps = load_steps_config(config_path(getattr(ctx, "config", None)))
+    return LanguageDispatch(RuleExtractor(actor_files, ExtractorMode(name), steps))
 
 
 def plugin_extractor(name: str, ctx: object | None) -> Extractor:

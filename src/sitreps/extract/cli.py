@@ -11,6 +11,8 @@ from rich.table import Table
 
 
 def register(app: typer.Typer) -> None:
+    app.command("pipeline")(pipeline_command)
+
     @app.command("mentions")
     def mentions_command(
         ctx: typer.Context,
@@ -93,6 +95,54 @@ def _explain(ctx: typer.Context, mention_id: str) -> None:
         raise typer.Exit(2)
     typer.echo(f"mention {mention.id}: {mention.event_type} / {mention.sub_event_type or '-'} in article {article.id}")
     spans = [(e.start, e.end) for e in mention.evidence]
-    extractor = RuleExtractor(tuple(ctx.obj.actors_files), ExtractorMode(ctx.obj.extractor))
+    from sitreps.config import config_path, load_steps_config
+
+    steps = load_steps_config(config_path(ctx.obj.config))
+    extractor = RuleExtractor(tuple(ctx.obj.actors_files), ExtractorMode(ctx.obj.extractor), steps)
     for line in explain_sentences(article.text, spans, extractor, published=article.published):
         typer.echo(line)
+
+
+def pipeline_command(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print the steps as one JSON document."),
+) -> None:
+    """The extraction steps, in order: what each reads and writes on the article's record, and its data files.
+
+    Steps are replaced or added by name in sitreps.toml (or the file --config names):
+
+      [steps]
+      events = "my_package.events:make_step"     # or an installed sitreps.steps plug-in's name
+
+      [[steps.add]]
+      after = "background"
+      step = "my_package.checks:make_step"
+
+    Examples:
+      sitreps pipeline
+      sitreps --config sitreps.toml pipeline --json
+    """
+    from sitreps.config import ConfigError, config_path, load_steps_config
+    from sitreps.extract.steps import pipeline_specs
+    from sitreps.hookspecs import PluginError
+
+    try:
+        specs = pipeline_specs(load_steps_config(config_path(ctx.obj.config)))
+    except (ConfigError, PluginError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    described = [spec.describe() for spec in specs]
+    if as_json:
+        typer.echo(json.dumps(described, indent=2))
+        return
+    table = Table("#", "step", "reads", "writes", "data", "from", title="extraction steps (per article)")
+    for n, step in enumerate(described, 1):
+        table.add_row(
+            str(n),
+            step["name"],
+            ", ".join(step["reads"]),
+            ", ".join(step["writes"]),
+            ", ".join(step["data"]) or "-",
+            step["origin"],
+        )
+    Console().print(table)

@@ -18,14 +18,17 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.clean.truecase import restore_case
+from sitreps.config import StepsConfig
 from sitreps.extract.background import background_reason
 from sitreps.extract.claims import Claim, claim_for, in_quotation, load_claims, reporter, speaker_of_sentence
 from sitreps.extract.event_model import EventModel
@@ -50,6 +53,7 @@ from sitreps.extract.roles import (
     resolve_phrase,
     subject_of,
 )
+from sitreps.extract.steps import ArticleRecord, Step, build_steps, run_steps
 from sitreps.extract.toponyms import Toponym, country_place, dateline_country, resolve_all, spot
 from sitreps.extract.triggers import EventLexicon, Trigger, find_triggers, load_lexicon, weapon_in
 from sitreps.model import Actor, Article, DateValue, Fatalities, Mention
@@ -57,7 +61,6 @@ from sitreps.model import Span as SpanModel
 from sitreps.resolve.actors import ActorRegistry
 from sitreps.resolve.dates import find_time_expressions, is_story_relative, resolve_time_expression
 
-PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 # the sentences of a story's lede: a headline and the sentence that tells what happened
 LEDE_SENTENCES = 2
 
@@ -111,11 +114,7 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def _paragraph_of(offset: int, starts: list[int]) -> int:
-    idx = 0
-    for i, s in enumerate(starts):
-        if s <= offset:
-            idx = i
-    return idx
+    return max(0, bisect_right(starts, offset) - 1)  # starts ascend: bisected, not scanned per sentence
 
 
 def _date_key(d: DateValue | None) -> str:
@@ -222,7 +221,12 @@ class RuleExtractor:
     """The default extractor: spaCy parses + data-driven rules, with the learned event model beside
     them unless `mode` is `rules` (see `sitreps.extract.event_step`)."""
 
-    def __init__(self, actor_files: Sequence[Path] = (), mode: ExtractorMode = ExtractorMode.COMBINED) -> None:
+    def __init__(
+        self,
+        actor_files: Sequence[Path] = (),
+        mode: ExtractorMode = ExtractorMode.COMBINED,
+        steps: StepsConfig | None = None,
+    ) -> None:
         from sitreps.nlp import load_nlp
         from sitreps.places import PlaceResolver, get_gazetteer
         from sitreps.resolve.actors import get_registry
@@ -239,6 +243,7 @@ class RuleExtractor:
             event_model=None if mode is ExtractorMode.RULES else EventModel.load(),
             mode=mode,
         )
+        self.steps = build_steps(self.resources, steps)
 
     def extract(self, articles: Sequence[Article]) -> list[list[Mention]]:
         # the model reads ALL-CAPS copy with its case restored (same length, so the doc's offsets
@@ -247,230 +252,16 @@ class RuleExtractor:
         out: list[list[Mention]] = []
         for article, doc in zip(articles, docs, strict=True):
             try:
-                out.append(extract_article(article, doc, self.resources))
+                out.append(extract_article(article, doc, self.steps))
             except Exception as exc:  # one unreadable report must not stop a 10,000-report run
                 log.warning("%s: no mentions read (extractor error: %s: %s)", article.source, type(exc).__name__, exc)
                 out.append([])
         return out
 
 
-def extract_article(article: Article, doc: Doc, res: ExtractionResources) -> list[Mention]:
-    registry, lexicon = res.registry, res.lexicon
-    claims_lex = load_claims()
-    text = article.text
-    par_starts = _paragraph_starts(text)
-    actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)]
-    toponyms = spot(doc, res.gazetteer, actor_spans, registry.capital_country, registry.is_demonym)
-    # the case-restored text: its context reads capitals
-    resolve_all(toponyms, doc.text, res.resolver, article.dateline_place)
-    for top in toponyms:
-        if top.country and registry.country_of_modifier(top.text):
-            top.country = None  # "Russian authorities": a demonym names people, not a place
-    countries = Counter(
-        t.location.country_code for t in toponyms if t.location is not None and t.location.country_code and not t.origin
-    )
-    civilian_words = _civilian_words(registry)
-    tracker = ActorTracker(
-        ahead=[
-            ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
-            for ent in actor_entities(doc)
-            if (entry := registry.get(ent.ent_id_)) is not None
-        ],
-        default_country=countries.most_common(1)[0][0] if countries else None,
-    )
-    candidates: list[Candidate] = []
-    orphan_figures: list[tuple[FatalityFigure, Claim, int, int, int]] = []
-    current_date: DateValue | None = None
-    current_when: tuple[str, tuple[int, int]] | None = None
-    # the latest time told together with each settlement: (date, when, sentence span)
-    place_time: dict[str, tuple[DateValue | None, str | None, tuple[int, int]]] = {}
-    quote_speaker: Claim | None = None
-    last_par = -1
-
-    registered_ents = [(ent, entry) for ent in actor_entities(doc) if (entry := registry.get(ent.ent_id_)) is not None]
-    for sent_index, sent in enumerate(doc.sents):
-        par = _paragraph_of(sent.start_char, par_starts)
-        if par != last_par:
-            last_par = par
-        # light coreference: note the registry actors of this sentence as we read
-        sent_ents = [(ent, entry) for ent, entry in registered_ents if sent.start <= ent.start < sent.end]
-        for ent, entry in sent_ents:
-            tracker.note(
-                ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry", subject=_is_subject(ent))
-            )
-        # time expressions of this sentence
-        sent_dates: list[tuple[int, DateValue]] = []
-        sent_when: list[tuple[int, str]] = []
-        for expr in find_time_expressions(sent.text):
-            # "that same night", "the following day": told from the story's last dated sentence
-            dv = resolve_time_expression(expr.text, article.published, current_date)
-            if dv is not None:
-                sent_dates.append((sent.start_char + expr.start, dv))
-            elif article.published is None and not is_story_relative(expr.text):
-                sent_when.append((sent.start_char + expr.start, _when_word(expr.text)))
-        sent_tops = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
-        has_armed = any(ent.end <= sent.end for ent, _ in sent_ents)
-        par_text_start = par_starts[par]
-        next_par = par_starts[par + 1] if par + 1 < len(par_starts) else len(text)
-        quoted = in_quotation(sent, text[par_text_start:next_par], sent.start_char - par_text_start)
-        triggers = find_triggers(sent, lexicon, has_armed, civilian_words)
-        # a sentence with no place or time of its own, right after an event, goes on telling it
-        continues_story = (
-            bool(candidates)
-            and candidates[-1].paragraph >= par - 1
-            and not sent_dates
-            and not sent_when
-            and not any(t.location is not None and t.precision_rank <= 2 for t in sent_tops)
-        )
-        if triggers and all(t.rule.consequence for t in triggers) and continues_story:
-            # "Two employees were killed and five wounded," the governor wrote: a toll with no
-            # event word, place or time of its own tells the event just reported; its figures
-            # join it (as orphans) instead of opening a clash of their own
-            triggers = []
-        # where the rules are silent the model may open an event in the story's lede, or in a
-        # sentence that places what it tells; elsewhere a sentence it reads as an event mostly
-        # retells one already opened (a claimed toll, a statement about the raid)
-        lede = sent_index < LEDE_SENTENCES
-        placed_here = any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in sent_tops)
-        may_open = not continues_story and (lede or placed_here)
-        step = sentence_events(sent, triggers, res.event_model, res.mode, may_open=may_open)
-        triggers = step.triggers
-        figures = find_fatality_figures(sent)
-        if triggers and any(f.cumulative for f in figures):
-            # "the war that began in 1980 has killed 12,000": a toll word telling a running total
-            # is no event of its own (an event word beside it, "a bomb killed 14", still is)
-            totals = running_total_clauses(sent, figures)
-            triggers = [t for t in triggers if not _tells_running_total(t, totals)]
-        sent_claim_cache: dict[int, Claim] = {}
-        sent_candidates: list[Candidate] = []
-        for trig in triggers:
-            cand = _candidate(
-                trig,
-                sent,
-                registry,
-                tracker,
-                lexicon,
-                claims_lex,
-                article,
-                sent_dates,
-                current_date,
-                sent_tops,
-                quote_speaker if quoted else None,
-            )
-            if cand is None:
-                continue
-            cand.paragraph = par
-            if cand.date is None or not cand.own_date:
-                if sent_when:
-                    cand.date = None
-                    cand.when = min(sent_when, key=lambda x: abs(x[0] - trig.token.idx))[1]
-                elif cand.place is not None and _place_key(cand.place) in place_time:
-                    # the last time told about this very place wins over the story's latest time
-                    # ("on Friday ... tanks in X. ... on Thursday, Y. ... An hour later, fighting
-                    # in X": X's fighting is Friday's)
-                    date, when, span = place_time[_place_key(cand.place)]
-                    if date is not None:
-                        cand.date, cand.when = date, None
-                    else:
-                        cand.date, cand.when = None, when
-                    if span not in cand.evidence:
-                        cand.evidence.append(span)
-                elif cand.date is None and current_when is not None:
-                    # the time was read from an earlier sentence: it is evidence too
-                    cand.when = current_when[0]
-                    cand.evidence.append(current_when[1])
-            sent_claim_cache[trig.token.i] = cand.claim
-            sent_candidates.append(cand)
-        # merge candidates of one sentence with the same type/place/date (two triggers, one event)
-        merged: list[Candidate] = []
-        for cand in sent_candidates:
-            twin = next(
-                (
-                    m
-                    for m in merged
-                    if m.event_type == cand.event_type
-                    and _place_key(m.place) == _place_key(cand.place)
-                    and _when_key(m) == _when_key(cand)
-                ),
-                None,
-            )
-            if twin is None:
-                merged.append(cand)
-            else:
-                _absorb(twin, cand)
-        if step.retype is not None and not continues_story:
-            # ACLED codes one sentence's concurrent tactics as one event of the type that leads
-            # ("stormed the campus, killing students": an attack on civilians); the model, which
-            # reads the whole sentence, names it. Not in a sentence that goes on telling the event
-            # just reported: its words are about that event, and a new type would split it.
-            for cand in merged:
-                if _retype_allowed(step.retype, cand):
-                    cand.event_type, cand.sub_event_type = step.retype
-        dates_a_day = any(d.precision == "day" for _, d in sent_dates)
-        for fig in figures:
-            if fig.kind == "injured":
-                continue
-            if (why := running_total_reason(fig, dates_a_day)) is not None:
-                log.debug("%s: %r is no event's toll: %s", article.source, fig.text, why)
-                continue  # "a war that has killed 12,000 since 1980": never the day's toll
-            # the figure belongs to the trigger nearest to it in this sentence
-            target = None
-            if merged:
-                target = min(merged, key=lambda c: abs(c.evidence[0][0] - fig.start) if c.evidence else 0)
-            fig_tok = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            fig_claim = (
-                claim_for(
-                    fig_tok.root, registry, tracker, claims_lex, article.outlet, quote_speaker if quoted else None
-                )
-                if fig_tok is not None
-                else (quote_speaker or Claim(reporter(article.outlet), "asserted"))
-            )
-            if target is not None:
-                target.fatalities.append((fig, fig_claim))
-            else:
-                orphan_figures.append((fig, fig_claim, sent.start_char, sent.end_char, par))
-        candidates.extend(merged)
-        if sent_dates:
-            day_dates = [d for _, d in sent_dates if d.precision in ("day", "week")]
-            if day_dates:
-                current_date = day_dates[-1]
-                current_when = None
-                for top in sent_tops:
-                    if top.location is not None and top.precision_rank <= 2:
-                        place_time[_place_key(top)] = (day_dates[-1], None, (sent.start_char, sent.end_char))
-        elif sent_when:
-            current_when = (sent_when[-1][1], (sent.start_char, sent.end_char))
-            for top in sent_tops:
-                if top.location is not None and top.precision_rank <= 2:
-                    place_time[_place_key(top)] = (None, sent_when[-1][1], (sent.start_char, sent.end_char))
-        speaker = speaker_of_sentence(sent, registry, tracker, claims_lex, article.outlet)
-        if speaker is not None and (sent.text.rstrip().endswith(":") or not quoted):
-            quote_speaker = speaker
-        elif not quoted and speaker is None:
-            quote_speaker = quote_speaker if sent.text.rstrip().endswith(":") else None
-
-    _attach_orphans(candidates, orphan_figures)
-    if article.published is None:
-        _weekdays_for_relative_days(candidates, text)
-    _fill_places(candidates, toponyms)
-    story_placed = any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in toponyms)
-    if not story_placed and any(c.place is None for c in candidates):
-        # a story that names no town or region: its country is the most precise place it gives
-        story_country = _story_country(doc, toponyms, res.gazetteer)
-        if story_country is None and not toponyms and article.dateline_place:
-            # a text that names no place at all: the country it was filed from (a wire dateline)
-            filed_in = dateline_country(article.dateline_place, res.resolver)
-            story_country = country_place(filed_in, res.gazetteer, article.dateline_place)
-        for cand in candidates:
-            if cand.place is None:
-                cand.place = story_country
-    candidates = _merge(candidates)
-    candidates = _split_disputed(candidates)
-    candidates = _drop_background(candidates, article)
-    # Where the story names towns or regions, an event it does not place among them is a
-    # generalisation ("fighting on Russian soil") and is not kept. A story that names no place at
-    # all still tells its events: they are kept with no location (they never fuse with others).
-    return [_to_mention(c, article, registry, text) for c in candidates if c.place is not None or not story_placed]
+def extract_article(article: Article, doc: Doc, steps: Sequence[Step]) -> list[Mention]:
+    """The mentions `article` reports: the steps (`sitreps.extract.steps`) run in order over its record."""
+    return run_steps(steps, ArticleRecord(article, doc)).mentions
 
 
 def _tells_running_total(trigger: Trigger, totals: list[tuple[int, int]]) -> bool:
@@ -1038,3 +829,448 @@ def _to_mention(c: Candidate, article: Article, registry: ActorRegistry, text: s
         evidence=evidence,
         outcome=c.outcome,
     )
+
+
+# --- the steps (order and seams: sitreps.extract.steps) ------------------------------------------
+
+
+class ParagraphStep:
+    """Where each paragraph starts (a blank line): sentences look up theirs, for quotes and story flow."""
+
+    name = "paragraphs"
+    reads = ("article.text",)
+    writes = ("paragraph_starts",)
+    data = ()
+
+    def __init__(self, res: ExtractionResources) -> None:
+        pass
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        record.paragraph_starts = _paragraph_starts(record.article.text)
+        return record
+
+
+class ToponymStep:
+    """Spot the place names and resolve them in the story's world."""
+
+    name = "toponyms"
+    reads = ("doc", "article.dateline_place")
+    writes = ("toponyms",)
+    data = ("places.yaml", "the gazetteer index (built once from the GeoNames packages, cached)")
+
+    def __init__(self, res: ExtractionResources) -> None:
+        self.res = res
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        doc, registry = record.doc, self.res.registry
+        actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)]
+        toponyms = spot(doc, self.res.gazetteer, actor_spans, registry.capital_country, registry.is_demonym)
+        # the case-restored text: its context reads capitals
+        resolve_all(toponyms, doc.text, self.res.resolver, record.article.dateline_place)
+        for top in toponyms:
+            if top.country and registry.country_of_modifier(top.text):
+                top.country = None  # "Russian authorities": a demonym names people, not a place
+        record.toponyms = toponyms
+        return record
+
+
+class ActorStep:
+    """The registry's actors in the text, and the tracker that resolves later phrases ("the group")."""
+
+    name = "actors"
+    reads = ("doc", "toponyms")
+    writes = ("registered", "tracker")
+    data = ("actors.yaml", "actors/*.yaml", "the user's --actors files")
+
+    def __init__(self, res: ExtractionResources) -> None:
+        self.registry = res.registry
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        registry = self.registry
+        record.registered = [
+            (ent, entry) for ent in actor_entities(record.doc) if (entry := registry.get(ent.ent_id_)) is not None
+        ]
+        countries = Counter(
+            t.location.country_code
+            for t in record.toponyms
+            if t.location is not None and t.location.country_code and not t.origin
+        )
+        record.tracker = ActorTracker(
+            ahead=[
+                ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
+                for ent, entry in record.registered
+            ],
+            default_country=countries.most_common(1)[0][0] if countries else None,
+        )
+        return record
+
+
+@dataclass
+class _Reading:
+    """What the events step carries from one sentence to the next."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    orphan_figures: list[tuple[FatalityFigure, Claim, int, int, int]] = field(default_factory=list)
+    current_date: DateValue | None = None
+    current_when: tuple[str, tuple[int, int]] | None = None
+    # the latest time told together with each settlement: (date, when, sentence span)
+    place_time: dict[str, tuple[DateValue | None, str | None, tuple[int, int]]] = field(default_factory=dict)
+    quote_speaker: Claim | None = None
+
+
+@dataclass
+class _Sentence:
+    """One sentence with what the events step reads of it."""
+
+    sent: Span
+    index: int
+    paragraph: int
+    registered: list  # (entity, entry) of the registry actors in it
+    dates: list[tuple[int, DateValue]]
+    when: list[tuple[int, str]]  # an undated report's time words
+    toponyms: list[Toponym]
+    quoted: bool
+
+
+class EventStep:
+    """Read the story sentence by sentence: event triggers (rules and the learned model), their
+    actors, claim, time and place, and the fatality figures; each event told is a candidate."""
+
+    name = "events"
+    reads = ("doc", "paragraph_starts", "toponyms", "registered", "tracker", "article.published")
+    writes = ("candidates", "orphan_figures")
+    data = (
+        "event_lexicon.yaml",
+        "modality.yaml",
+        "fatalities.yaml",
+        "claims.yaml",
+        "dates.yaml",
+        "models/event_model.npz",
+        "models/event_model.json",
+    )
+
+    def __init__(self, res: ExtractionResources) -> None:
+        self.res = res
+        self.claims_lex = load_claims()
+        self.civilian_words = _civilian_words(res.registry)
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        reading = _Reading()
+        for sentence in self._sentences(record, reading):
+            self._read(record, sentence, reading)
+        record.candidates, record.orphan_figures = reading.candidates, reading.orphan_figures
+        return record
+
+    def _sentences(self, record: ArticleRecord, reading: _Reading) -> Iterator[_Sentence]:
+        """Each sentence with its actors, times and places, in text order. Entities and toponyms
+        are slices found by bisection, so a long article is not rescanned per sentence."""
+        article, text, starts = record.article, record.article.text, record.paragraph_starts
+        registered_starts = [ent.start for ent, _ in record.registered]
+        toponym_starts = [t.start for t in record.toponyms]
+        for index, sent in enumerate(record.doc.sents):
+            par = _paragraph_of(sent.start_char, starts)
+            ents = record.registered[
+                bisect_left(registered_starts, sent.start) : bisect_left(registered_starts, sent.end)
+            ]
+            for ent, entry in ents:  # light coreference: note the registry actors as we read
+                record.tracker.note(
+                    ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry", subject=_is_subject(ent))
+                )
+            dates: list[tuple[int, DateValue]] = []
+            when: list[tuple[int, str]] = []
+            for expr in find_time_expressions(sent.text):
+                # "that same night", "the following day": told from the story's last dated sentence
+                dv = resolve_time_expression(expr.text, article.published, reading.current_date)
+                if dv is not None:
+                    dates.append((sent.start_char + expr.start, dv))
+                elif article.published is None and not is_story_relative(expr.text):
+                    when.append((sent.start_char + expr.start, _when_word(expr.text)))
+            tops = record.toponyms[
+                bisect_left(toponym_starts, sent.start_char) : bisect_left(toponym_starts, sent.end_char)
+            ]
+            par_end = starts[par + 1] if par + 1 < len(starts) else len(text)
+            quoted = in_quotation(sent, text[starts[par] : par_end], sent.start_char - starts[par])
+            yield _Sentence(sent, index, par, ents, dates, when, tops, quoted)
+
+    def _read(self, record: ArticleRecord, s: _Sentence, reading: _Reading) -> None:
+        triggers, retype, continues_story, figures = self._triggers(s, reading)
+        merged = _one_per_event(self._candidates(record, s, triggers, reading))
+        if retype is not None and not continues_story:
+            # ACLED codes one sentence's concurrent tactics as one event of the type that leads
+            # ("stormed the campus, killing students": an attack on civilians); the model, which
+            # reads the whole sentence, names it. Not in a sentence that goes on telling the event
+            # just reported: its words are about that event, and a new type would split it.
+            for cand in merged:
+                if _retype_allowed(retype, cand):
+                    cand.event_type, cand.sub_event_type = retype
+        self._figures(record, s, figures, merged, reading)
+        reading.candidates.extend(merged)
+        _advance_time(s, reading)
+        self._advance_speaker(record, s, reading)
+
+    def _triggers(self, s: _Sentence, reading: _Reading) -> tuple[list[Trigger], Any, bool, list[FatalityFigure]]:
+        """The sentence's event triggers (rules and model), the model's retype, whether it goes
+        on telling the event just reported, and its fatality figures."""
+        sent, cands = s.sent, reading.candidates
+        has_armed = any(ent.end <= sent.end for ent, _ in s.registered)
+        triggers = find_triggers(sent, self.res.lexicon, has_armed, self.civilian_words)
+        # a sentence with no place or time of its own, right after an event, goes on telling it
+        continues_story = (
+            bool(cands)
+            and cands[-1].paragraph >= s.paragraph - 1
+            and not s.dates
+            and not s.when
+            and not any(t.location is not None and t.precision_rank <= 2 for t in s.toponyms)
+        )
+        if triggers and all(t.rule.consequence for t in triggers) and continues_story:
+            # "Two employees were killed and five wounded," the governor wrote: a toll with no
+            # event word, place or time of its own tells the event just reported; its figures
+            # join it (as orphans) instead of opening a clash of their own
+            triggers = []
+        # where the rules are silent the model may open an event in the story's lede, or in a
+        # sentence that places what it tells; elsewhere a sentence it reads as an event mostly
+        # retells one already opened (a claimed toll, a statement about the raid)
+        lede = s.index < LEDE_SENTENCES
+        placed_here = any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in s.toponyms)
+        may_open = not continues_story and (lede or placed_here)
+        decided = sentence_events(sent, triggers, self.res.event_model, self.res.mode, may_open=may_open)
+        triggers = decided.triggers
+        figures = find_fatality_figures(sent)
+        if triggers and any(f.cumulative for f in figures):
+            # "the war that began in 1980 has killed 12,000": a toll word telling a running total
+            # is no event of its own (an event word beside it, "a bomb killed 14", still is)
+            totals = running_total_clauses(sent, figures)
+            triggers = [t for t in triggers if not _tells_running_total(t, totals)]
+        return triggers, decided.retype, continues_story, figures
+
+    def _candidates(
+        self, record: ArticleRecord, s: _Sentence, triggers: list[Trigger], reading: _Reading
+    ) -> list[Candidate]:
+        """One candidate per trigger that names an event, dated from the sentence or the story."""
+        found: list[Candidate] = []
+        for trig in triggers:
+            cand = _candidate(
+                trig,
+                s.sent,
+                self.res.registry,
+                record.tracker,
+                self.res.lexicon,
+                self.claims_lex,
+                record.article,
+                s.dates,
+                reading.current_date,
+                s.toponyms,
+                reading.quote_speaker if s.quoted else None,
+            )
+            if cand is None:
+                continue
+            cand.paragraph = s.paragraph
+            if cand.date is None or not cand.own_date:
+                _date_from_story(cand, trig, s, reading)
+            found.append(cand)
+        return found
+
+    def _figures(
+        self,
+        record: ArticleRecord,
+        s: _Sentence,
+        figures: list[FatalityFigure],
+        merged: list[Candidate],
+        reading: _Reading,
+    ) -> None:
+        """Each fatality figure joins the sentence's candidate nearest to it, else waits as an orphan."""
+        article, doc = record.article, record.doc
+        dates_a_day = any(d.precision == "day" for _, d in s.dates)
+        quote_speaker = reading.quote_speaker if s.quoted else None
+        for fig in figures:
+            if fig.kind == "injured":
+                continue
+            if (why := running_total_reason(fig, dates_a_day)) is not None:
+                log.debug("%s: %r is no event's toll: %s", article.source, fig.text, why)
+                continue  # "a war that has killed 12,000 since 1980": never the day's toll
+            target = None
+            if merged:
+                target = min(merged, key=lambda c: abs(c.evidence[0][0] - fig.start) if c.evidence else 0)
+            fig_tok = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+            fig_claim = (
+                claim_for(
+                    fig_tok.root, self.res.registry, record.tracker, self.claims_lex, article.outlet, quote_speaker
+                )
+                if fig_tok is not None
+                else (quote_speaker or Claim(reporter(article.outlet), "asserted"))
+            )
+            if target is not None:
+                target.fatalities.append((fig, fig_claim))
+            else:
+                reading.orphan_figures.append((fig, fig_claim, s.sent.start_char, s.sent.end_char, s.paragraph))
+
+    def _advance_speaker(self, record: ArticleRecord, s: _Sentence, reading: _Reading) -> None:
+        """Who speaks the next quoted sentences: a speaker introducing a quote ("he said:") holds."""
+        sent = s.sent
+        speaker = speaker_of_sentence(sent, self.res.registry, record.tracker, self.claims_lex, record.article.outlet)
+        if speaker is not None and (sent.text.rstrip().endswith(":") or not s.quoted):
+            reading.quote_speaker = speaker
+        elif not s.quoted and speaker is None:
+            reading.quote_speaker = reading.quote_speaker if sent.text.rstrip().endswith(":") else None
+
+
+def _date_from_story(cand: Candidate, trig: Trigger, s: _Sentence, reading: _Reading) -> None:
+    """A candidate whose sentence gives no date of its own takes the story's time."""
+    if s.when:
+        cand.date = None
+        cand.when = min(s.when, key=lambda x: abs(x[0] - trig.token.idx))[1]
+    elif cand.place is not None and _place_key(cand.place) in reading.place_time:
+        # the last time told about this very place wins over the story's latest time
+        # ("on Friday ... tanks in X. ... on Thursday, Y. ... An hour later, fighting
+        # in X": X's fighting is Friday's)
+        date, when, span = reading.place_time[_place_key(cand.place)]
+        if date is not None:
+            cand.date, cand.when = date, None
+        else:
+            cand.date, cand.when = None, when
+        if span not in cand.evidence:
+            cand.evidence.append(span)
+    elif cand.date is None and reading.current_when is not None:
+        # the time was read from an earlier sentence: it is evidence too
+        cand.when = reading.current_when[0]
+        cand.evidence.append(reading.current_when[1])
+
+
+def _one_per_event(cands: list[Candidate]) -> list[Candidate]:
+    """One sentence's candidates with the same type, place and date are one event (two triggers)."""
+    merged: list[Candidate] = []
+    for cand in cands:
+        twin = next(
+            (
+                m
+                for m in merged
+                if m.event_type == cand.event_type
+                and _place_key(m.place) == _place_key(cand.place)
+                and _when_key(m) == _when_key(cand)
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(cand)
+        else:
+            _absorb(twin, cand)
+    return merged
+
+
+def _advance_time(s: _Sentence, reading: _Reading) -> None:
+    """The story's current date (and each settlement's) after this sentence."""
+    span = (s.sent.start_char, s.sent.end_char)
+    settlements = [t for t in s.toponyms if t.location is not None and t.precision_rank <= 2]
+    if s.dates:
+        day_dates = [d for _, d in s.dates if d.precision in ("day", "week")]
+        if day_dates:
+            reading.current_date = day_dates[-1]
+            reading.current_when = None
+            for top in settlements:
+                reading.place_time[_place_key(top)] = (day_dates[-1], None, span)
+    elif s.when:
+        reading.current_when = (s.when[-1][1], span)
+        for top in settlements:
+            reading.place_time[_place_key(top)] = (None, s.when[-1][1], span)
+
+
+class OrphanFigureStep:
+    """A figure told in a sentence with no event joins the event told just before it."""
+
+    name = "figures"
+    reads = ("candidates", "orphan_figures")
+    writes = ("candidates",)
+    data = ()
+
+    def __init__(self, res: ExtractionResources) -> None:
+        pass
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        _attach_orphans(record.candidates, record.orphan_figures)
+        return record
+
+
+class PlaceStep:
+    """Candidates with no place of their own take the story's; undated reports get weekday keys."""
+
+    name = "places"
+    reads = ("candidates", "toponyms", "article.published", "article.dateline_place")
+    writes = ("candidates", "story_placed")
+    data = ()
+
+    def __init__(self, res: ExtractionResources) -> None:
+        self.res = res
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        article, toponyms, candidates = record.article, record.toponyms, record.candidates
+        if article.published is None:
+            _weekdays_for_relative_days(candidates, article.text)
+        _fill_places(candidates, toponyms)
+        record.story_placed = any(t.location is not None and t.precision_rank <= 3 and not t.origin for t in toponyms)
+        if not record.story_placed and any(c.place is None for c in candidates):
+            # a story that names no town or region: its country is the most precise place it gives
+            story_country = _story_country(record.doc, toponyms, self.res.gazetteer)
+            if story_country is None and not toponyms and article.dateline_place:
+                # a text that names no place at all: the country it was filed from (a wire dateline)
+                filed_in = dateline_country(article.dateline_place, self.res.resolver)
+                story_country = country_place(filed_in, self.res.gazetteer, article.dateline_place)
+            for cand in candidates:
+                if cand.place is None:
+                    cand.place = story_country
+        return record
+
+
+class MergeStep:
+    """Candidates telling one event merge; a figure from a claimant who contradicts splits off."""
+
+    name = "merge"
+    reads = ("candidates",)
+    writes = ("candidates",)
+    data = ()
+
+    def __init__(self, res: ExtractionResources) -> None:
+        pass
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        record.candidates = _split_disputed(_merge(record.candidates))
+        return record
+
+
+class BackgroundStep:
+    """An event dated over a year before the report is background, not news (data/background.yaml)."""
+
+    name = "background"
+    reads = ("candidates", "article.published")
+    writes = ("candidates",)
+    data = ("background.yaml",)
+
+    def __init__(self, res: ExtractionResources) -> None:
+        pass
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        record.candidates = _drop_background(record.candidates, record.article)
+        return record
+
+
+class MentionStep:
+    """Candidates become sitreps/1 mentions, each field with its evidence span."""
+
+    name = "mentions"
+    reads = ("candidates", "story_placed")
+    writes = ("mentions",)
+    data = ()
+
+    def __init__(self, res: ExtractionResources) -> None:
+        self.registry = res.registry
+
+    def __call__(self, record: ArticleRecord) -> ArticleRecord:
+        # Where the story names towns or regions, an event it does not place among them is a
+        # generalisation ("fighting on Russian soil") and is not kept. A story that names no place
+        # at all still tells its events: they are kept with no location (they never fuse).
+        article = record.article
+        record.mentions = [
+            _to_mention(c, article, self.registry, article.text)
+            for c in record.candidates
+            if c.place is not None or not record.story_placed
+        ]
+        return record
