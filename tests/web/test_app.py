@@ -277,6 +277,26 @@ def test_ingest_runs_the_pipeline_on_posted_reports_text_and_jsonl(ingest_server
         assert any("Gunmen on motorbikes" in a.text for a in store.articles())
 
 
+FEED = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Sahel Wire</title>
+<item><title>Convoy ambushed near Menaka</title><link>https://sahel.example/menaka</link>
+<pubDate>Sat, 04 May 2024 09:00:00 GMT</pubDate>
+<description><![CDATA[<p>Gunmen ambushed a convoy near Menaka on Friday, killing two drivers.</p>]]></description>
+</item></channel></rss>
+"""
+
+
+def test_ingest_takes_an_rss_feed_posted_as_such(ingest_server) -> None:
+    url, db = ingest_server
+    with httpx.Client(base_url=url, timeout=120, headers=csrf_headers(url)) as http:
+        response = http.post("/api/ingest", content=FEED.encode(), headers={"Content-Type": "application/rss+xml"})
+        assert response.status_code == 200, response.text
+        assert response.json()["new"] == 1
+    with Store(db, read_only=True) as store:
+        (article,) = [a for a in store.articles() if "Menaka" in a.text]
+    assert article.title == "Convoy ambushed near Menaka" and article.outlet == "Sahel Wire"
+
+
 def test_ingest_refuses_a_body_over_the_cap_with_413_and_an_empty_one_with_422(ingest_server) -> None:
     url, db = ingest_server
     with httpx.Client(base_url=url, timeout=10, headers=csrf_headers(url)) as http:

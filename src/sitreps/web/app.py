@@ -75,6 +75,8 @@ INGEST_FORMATS = {
     "application/jsonl": "jsonl",
     "application/x-jsonlines": "jsonl",
     "application/jsonlines": "jsonl",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
 }
 
 
