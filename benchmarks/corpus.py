@@ -103,6 +103,8 @@ def _places_and_sides(per_country: int = 12) -> tuple[dict[str, list[Place]], li
             continue
         top = [name for _, name in sorted(rows, reverse=True)[: per_country * 3 : 3]]
         country = countries[code]
+        if not country.demonyms:
+            continue  # no adjective to name its state forces with ("Sudanese army")
         places[code] = [Place(n, country.name) for n in top]
         demonym = country.demonyms[0]
         state = (f"{demonym} forces", f"{demonym} troops", f"the {demonym} army")

@@ -9,8 +9,6 @@ the local engine) and load the store through `sitreps.pipeline.BatchLoader`, so 
 the same articles, mentions, events and episodes.
 """
 
-ENGINES = ("local", "ray")
-
 
 class EngineError(RuntimeError):
     """An engine cannot run (missing extra, unreachable cluster); the message is one line."""

@@ -21,7 +21,6 @@ from sitreps.model import Actor
 from sitreps.resolve.actors import ActorRegistry, normalize_name
 
 QUOTE_OPEN = '“«"'
-QUOTE_CLOSE = '”»"'
 
 
 @dataclass(frozen=True)

@@ -562,8 +562,10 @@ def _make(
     used.update(range(first, last + 1))
     start = tokens[first].idx
     end = tokens[last].idx + len(tokens[last].text)
-    doc_text = tokens[0].doc.text
-    return FatalityFigure(kind, q.best, q.low, q.high, victims, q.negated, start, end, doc_text[start:end])
+    # the figure's own tokens give its text: `doc.text` would join every token of the article
+    # per figure, which made long articles quadratic
+    text = tokens[0].doc[tokens[first].i : tokens[last].i + 1].text
+    return FatalityFigure(kind, q.best, q.low, q.high, victims, q.negated, start, end, text)
 
 
 # --- negated casualty nouns ("did not suffer any losses") --------------------------------------
@@ -595,7 +597,7 @@ def _negated_nouns(tokens: list[Token], used: set[int]) -> list[FatalityFigure]:
         used.update(range(negator, end + 1))
         start_char = tokens[negator].idx
         end_char = tokens[end].idx + len(tokens[end].text)
-        text = tokens[0].doc.text[start_char:end_char]
+        text = tokens[0].doc[tokens[negator].i : tokens[end].i + 1].text  # not doc.text: see _make
         figures.append(FatalityFigure(kind, 0, 0, 0, None, True, start_char, end_char, text))
     return figures
 

@@ -17,48 +17,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from sitreps.extract.doc_index import doc_index
 from sitreps.model import Actor, DateValue, Location
 from sitreps.resolve.actors import ActorEntry, ActorRegistry, IdentityGroup, unregistered
 
 ACTOR_LABEL = "ACTOR"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-# Verbs that carry a nominal trigger: "launched a raid", "carried out strikes", "conducting assault operations".
-LIGHT_VERBS = frozenset(
-    {
-        "launch",
-        "carry",
-        "conduct",
-        "stage",
-        "mount",
-        "begin",
-        "start",
-        "continue",
-        "lead",
-        "wage",
-        "make",
-        "undertake",
-        "announce",
-        "claim",
-        "unleash",
-        "perform",
-        "execute",
-        "resume",
-        "intensify",
-        "step",
-        "be",
-        "have",
-        "report",
-        "repel",
-        "repulse",
-        "fend",
-        "face",
-        "come",
-        "suffer",
-        "star",
-    }
-)
 TARGET_PREPS = frozenset({"against", "on", "at", "upon", "with", "into", "in"})
-ASSOC_PREPS = frozenset({"alongside", "with"})
 PRONOUNS = frozenset({"they", "them", "we", "us", "their", "our", "its", "it", "he", "she"})
 
 
@@ -77,10 +42,6 @@ class ActorRef:
     placed: bool = False
     role_key: str | None = None  # the composed role ("military", "police", ...), or a militia kind
     group: IdentityGroup | None = None  # the community an identity militia is named after
-
-    @property
-    def registered(self) -> bool:
-        return self.how not in ("unregistered",)
 
     @property
     def armed_non_state(self) -> bool:
@@ -206,19 +167,8 @@ PARTITIVES = frozenset(
 CONTROL_NOUNS = frozenset({"control", "hands", "occupation"})
 
 
-_ENTS_CACHE: list = [None, ()]  # [doc, its entities]: the doc being read, one at a time
-
-
-def doc_entities(doc: Doc) -> tuple[Span, ...]:
-    """`doc.ents` of the doc being read, built once: spaCy makes new Span objects on every
-    access, and the extractor asks per phrase (measured: 8 % of extraction time, bench_extract)."""
-    if _ENTS_CACHE[0] is not doc:
-        _ENTS_CACHE[0], _ENTS_CACHE[1] = doc, tuple(doc.ents)
-    return _ENTS_CACHE[1]
-
-
 def actor_entities(doc: Doc) -> list[Span]:
-    return [e for e in doc_entities(doc) if e.label_ == ACTOR_LABEL]
+    return [e for e in doc_index(doc).ents if e.label_ == ACTOR_LABEL]
 
 
 def phrase_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
@@ -259,8 +209,11 @@ def resolve_phrase(
     idx = {t.i for t in tokens}
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    # only the entities over the phrase's token range can hold a token of it: looked up, not
+    # scanned, so a long article is not read once per phrase
+    near_ents = doc_index(doc).ents_touching(tokens[0].i, tokens[-1].i)
     # 1. a registry alias inside the phrase (the one nearest the head)
-    ents = [e for e in doc_entities(doc) if e.label_ == ACTOR_LABEL and any(t.i in idx for t in e)]
+    ents = [e for e in near_ents if e.label_ == ACTOR_LABEL and any(t.i in idx for t in e)]
     if ents:
         ent = min(ents, key=lambda e: abs(e.root.i - head.i))
         entry = registry.get(ent.ent_id_) or registry.match(ent.text)
@@ -268,7 +221,7 @@ def resolve_phrase(
             return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
     # 2. a public figure speaking for an institution (the small model sometimes tags a
     # titled name ORG: "governor Pavel Orlov")
-    for ent in doc_entities(doc):
+    for ent in near_ents:
         titled_org = ent.label_ == "ORG" and ent.start > 0 and registry.role_of_head(doc[ent.start - 1].lower_)
         if (ent.label_ == "PERSON" or titled_org) and any(t.i in idx for t in ent):
             if ent.root.dep_ == "poss" and ent.root.head.i == head.i and head.i not in {t.i for t in ent}:
@@ -320,7 +273,7 @@ def resolve_phrase(
             if entry is not None:
                 if role_key == "government":
                     # "regional governor Alexei Smirnov": later, "Smirnov" alone is the same office
-                    for ent in doc_entities(doc):
+                    for ent in near_ents:
                         if ent.label_ == "PERSON" and any(t.i in idx for t in ent):
                             tracker.people.setdefault(ent[-1].lower_, entry)
                 return ActorRef(entry.actor(), entry, start, end, "composed", placed=placed, role_key=role_key)
@@ -427,7 +380,7 @@ def resolve_phrase(
     # A name inside the phrase speaks for it only when it names the head ("the Sudan Doctors
     # Network") or the head is a person or force of it ("a spokesman for X"); in "the village of
     # X" or "residential areas of X" the name is a place.
-    for ent in doc_entities(doc):
+    for ent in near_ents:
         if ent.label_ in ("PERSON", "ORG", "NORP") and any(t.i in idx for t in ent) and ent.root.i in idx:
             names_head = ent.start <= head.i < ent.end
             if ent.label_ == "NORP" and (role == "actor" or names_head):

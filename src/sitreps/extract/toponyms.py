@@ -9,12 +9,15 @@ article as context, the "near X" flag and the region the text puts a village in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
+from sitreps.extract.doc_index import DocIndex, doc_index
 from sitreps.model import Location
 from sitreps.places.names import name_key, places_lexicon
 from sitreps.places.resolver import Anchor
@@ -75,10 +78,6 @@ class Toponym:
     area: Location | None = None
 
     @property
-    def specific(self) -> bool:
-        return self.location is not None and self.location.geonameid is not None and self.location.geo_precision <= 2
-
-    @property
     def precision_rank(self) -> int:
         """Lower is more specific: settlement 1-2, region 3, country 4, unresolved 9."""
         if self.location is None:
@@ -126,7 +125,7 @@ def _name_parts(doc: Doc, gazetteer) -> set[int]:
     """
     out: set[int] = set()
     surnames: set[str] = set()
-    for ent in doc.ents:
+    for ent in doc_index(doc).ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         words = [t for t in ent if t.is_alpha and t.lower_ not in ("the", "a", "an", "and", "of")]
@@ -158,15 +157,7 @@ def _country_initials(text: str) -> bool:
     return (text.isupper() or "." in text) and len(text.replace(".", "")) <= 4
 
 
-def _enclosing_entity(span: Span):
-    """The NER entity that holds `span`, if any."""
-    for ent in span.doc.ents:
-        if ent.start <= span.start and span.end <= ent.end:
-            return ent
-    return None
-
-
-def _place_evidence_enough(span: Span, sent: Span, gazetteer) -> bool:
+def _place_evidence_enough(span: Span, sent: Span, gazetteer, index: DocIndex) -> bool:
     """The spotting guard: is this capitalised name a place here?
 
     Never when it is a word of a street, building or organisation name ("Kirova Street", "Wal"
@@ -196,7 +187,7 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer) -> bool:
         and not ("." in text and any(u.kind == "admin1" for u in gazetteer.lookup_units(text)))
     ):
         return False  # "AP", "IRS"; but "S.C.", "D.C." are regions
-    ent = _enclosing_entity(span)
+    ent = index.ent_holding(span.start, span.end)
     if ent is not None and ent.label_ not in PLACE_ENTS and (ent.start, ent.end) != (span.start, span.end):
         if not all(gazetteer.is_name(t.text) for t in ent if t.is_alpha and t.lower_ not in ("and", "of", "the")):
             return False  # "Texas Instruments", "the Kyiv Post": inside a non-place name
@@ -215,10 +206,10 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer) -> bool:
             return True
     elif not named_otherwise and not needs_evidence(word):
         return True
-    before = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
+    before = index.text[max(sent.start_char, span.start_char - 40) : span.start_char]
     if locative.search(before):
         return True
-    after = doc.text[span.end_char : min(sent.end_char, span.end_char + 40)]
+    after = index.text[span.end_char : min(sent.end_char, span.end_char + 40)]
     beside = re.match(r"^\s*,\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", after)
     if beside and any(u.kind in ("admin1", "country") for u in gazetteer.lookup_units(beside.group(1))):
         return True
@@ -252,13 +243,23 @@ def spot(
     `capital_country(name)` (the actor registry's) tells which names are capitals, so that a
     possessive capital is read as its government, not as a place.
     """
-    text = doc.text
+    index = doc_index(doc)
+    text = index.text
     seen: set[tuple[int, int]] = set()
     out: list[Toponym] = []
+    # the toponyms of the sentence being read: only they can hold a new span (a toponym ends
+    # inside its own sentence), so the check does not rescan the article's
+    sent_out: list[Toponym] = []
     name_parts = _name_parts(doc, gazetteer)
+    # actor spans by start, with the furthest end reached so far: some span starting at or
+    # before s reaches e exactly when that running maximum does
+    actor_starts = sorted(actor_spans)
+    actor_start_chars = [a for a, _ in actor_starts]
+    actor_reach = list(accumulate((b for _, b in actor_starts), max))
 
     def inside_actor(s: int, e: int) -> bool:
-        return any(a <= s and e <= b for a, b in actor_spans)
+        k = bisect_right(actor_start_chars, s) - 1
+        return k >= 0 and actor_reach[k] >= e
 
     def add(start_tok: int, end_tok: int, sent: Span, designated: bool = False) -> None:
         span = doc[start_tok:end_tok]
@@ -268,7 +269,7 @@ def spot(
         if not len(span):
             return
         s, e = span.start_char, span.end_char
-        if (s, e) in seen or any(t.start <= s and e <= t.end for t in out):
+        if (s, e) in seen or any(t.start <= s and e <= t.end for t in sent_out):
             return  # "Laurel" of "Laurel County", already found
         if inside_actor(s, e) and gazetteer.country_code(span.text) is None:
             return  # an actor's name, but "U.S." of "U.S. military" still names the country
@@ -310,21 +311,19 @@ def spot(
             return  # "On 12 May", "North Kivu" read word by word: everyday words, not places
         if not is_designated and all(t.i in name_parts for t in span):
             return
-        if not (is_designated or hint) and not _place_evidence_enough(span, sent, gazetteer):
+        if not (is_designated or hint) and not _place_evidence_enough(span, sent, gazetteer, index):
             return
         prev = doc[span.start - 1] if span.start > sent.start else None
         origin = prev is not None and prev.lower_ in ORIGIN_PREPS
         near = bool(NEAR.search(before))
         seen.add((span.start_char, span.end_char))
-        out.append(Toponym(s, e, name, sent.start_char, near, hint, is_designated, origin, as_region))
+        sent_out.append(Toponym(s, e, name, sent.start_char, near, hint, is_designated, origin, as_region))
+        out.append(sent_out[-1])
 
     for sent in doc.sents:
+        sent_out = []
         runs = _capitalised_runs(sent)
-        ents = [
-            (e.start, e.end)
-            for e in doc.ents
-            if e.label_ in PLACE_LABELS and e.start >= sent.start and e.end <= sent.end
-        ]
+        ents = [(e.start, e.end) for e in index.ents_within(sent.start, sent.end) if e.label_ in PLACE_LABELS]
         # Abbreviated country and region names the runs miss ("U.S.", "U.K.", "S.C.", "Ky."),
         # a country also inside an actor's name
         dotted = [
@@ -409,19 +408,31 @@ def resolve_all(toponyms: list[Toponym], text: str, resolver, dateline_place: st
             # city's region for want of another
             key = name_key(filed.toponym or filed.name)
             context.anchors = [*context.anchors, Anchor(key, filed.name, filed.lat, filed.lon, filed.country_code, "")]
+    resolved: dict[tuple[str, bool, str | None], tuple[Location | None, str, str]] = {}
+
+    def resolve(name: str, near: bool = False, region_hint: str | None = None) -> tuple[Location | None, str, str]:
+        """The resolver's (location, why, kind), asked once per name, "near" flag and hint: the
+        context is the article's either way, and a long article names one place many times."""
+        key = (name, near, region_hint)
+        if key not in resolved:
+            res = resolver.resolve(name, context, near=near, region_hint=region_hint)
+            resolved[key] = (res.location, res.why, res.kind)
+        location, why, kind = resolved[key]
+        return (location.model_copy() if location is not None else None), why, kind  # one copy per toponym
+
     for top in toponyms:
         if top.as_region:
-            res = resolver.resolve(f"{top.text} region", context)
-            if res.location is not None and res.location.geonameid is None:
-                top.location, top.why = res.location, "the text calls it a region: " + res.why
+            location, why, _kind = resolve(f"{top.text} region")
+            if location is not None and location.geonameid is None:
+                top.location, top.why = location, "the text calls it a region: " + why
                 top.kind = "admin1"
                 top.location = top.location.model_copy(update={"toponym": top.text})
                 continue
-        res = resolver.resolve(top.text, context, near=top.near, region_hint=top.region_hint)
-        top.location, top.why, top.kind = res.location, res.why, res.kind
-        if res.kind in ("country", "continent"):
-            top.area, top.location = res.location, None
-            top.country = res.location.country_code if res.location is not None else None
+        location, top.why, top.kind = resolve(top.text, top.near, top.region_hint)
+        top.location = location
+        if top.kind in ("country", "continent"):
+            top.area, top.location = location, None
+            top.country = location.country_code if location is not None else None
         elif top.location is None:
             top.country = resolver.gazetteer.country_code(top.text)
         if top.location is not None and top.location.toponym is None:

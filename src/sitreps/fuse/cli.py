@@ -7,16 +7,16 @@ Commands parse arguments, read through `sitreps.store.Store` (read-only) and ren
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from sitreps.commands import read_store
-from sitreps.fuse.event_fields import FATALITY_RULE
-from sitreps.fuse.fusion import explain
-from sitreps.model import Contradiction, Event, Fatalities, Mention
+
+if TYPE_CHECKING:  # fusion and the models (pydantic) load in the commands that need them: start-up
+    from sitreps.model import Contradiction, Event, Fatalities, Mention
 
 MAX_EVIDENCE_CHARS = 300  # one sentence or two: enough to check the mention, short enough to scan
 
@@ -163,6 +163,9 @@ def event_command(
       sitreps event ev-3f2a --verbose     # why these mentions fused
       sitreps event ev-3f2a --json
     """
+    from sitreps.fuse.event_fields import FATALITY_RULE
+    from sitreps.fuse.fusion import explain
+
     with read_store(ctx.obj) as store:
         try:
             event = store.event(event_id)

@@ -7,7 +7,6 @@ registry alias ACTOR with the actor id as `ent_id_`, and the model's NER fills i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -48,9 +47,3 @@ def load_nlp(actor_files: tuple[Path, ...] = ()) -> Language:
     ruler.add_patterns(registry.patterns())
     nlp.add_pipe("sitreps_paragraphs", before="parser")
     return nlp
-
-
-def parse(texts: Iterable[str], actor_files: Sequence[Path] = ()) -> Iterator[Doc]:
-    """Parse texts in batches (the one place that runs the model)."""
-    nlp = load_nlp(tuple(actor_files))
-    yield from nlp.pipe(texts, batch_size=BATCH_SIZE)

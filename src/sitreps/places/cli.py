@@ -12,10 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sitreps.places import sources
-from sitreps.places.batch import resolve_lines, tag_lines, write_lines
-from sitreps.places.gazetteer import Gazetteer, get_gazetteer
-from sitreps.places.resolver import PlaceResolver
+# the gazetteer and the resolver (numpy, rapidfuzz) are imported by the commands that use them:
+# this module is imported by every `sitreps` start-up, `--help` included
 
 places_app = typer.Typer(
     name="places",
@@ -74,6 +72,10 @@ def resolve_command(
       sitreps places resolve "Alexandria" --context "A bus crashed near Alexandria, La." --explain
       sitreps places resolve --batch requests.jsonl > answers.jsonl
     """
+    from sitreps.places.batch import resolve_lines, write_lines
+    from sitreps.places.gazetteer import get_gazetteer
+    from sitreps.places.resolver import PlaceResolver
+
     if batch is not None:
         lines, source = _open_lines(batch)
         batch_resolver = PlaceResolver(get_gazetteer())
@@ -161,6 +163,7 @@ def tag_command(
       sitreps places tag articles.jsonl > tags.jsonl
       echo '{"id": 1, "text": "Shelling hit Kupiansk in the Kharkiv region."}' | sitreps places tag -
     """
+    from sitreps.places.batch import tag_lines, write_lines
     from sitreps.places.tagger import Geoparser
 
     lines, source = _open_lines(file)
@@ -182,6 +185,9 @@ def add_command(
       sitreps places add RU.txt
       sitreps places add my_villages.csv
     """
+    from sitreps.places import sources
+    from sitreps.places.gazetteer import Gazetteer
+
     places_dir = sources.user_places_dir()
     try:
         stored, count = sources.add_user_file(file, places_dir)
@@ -199,6 +205,8 @@ def info_command(as_json: bool = typer.Option(False, "--json", help="Print as JS
     Example:
       sitreps places info
     """
+    from sitreps.places.gazetteer import get_gazetteer
+
     info = get_gazetteer().info()
     if as_json:
         typer.echo(json.dumps(info, indent=2))

@@ -11,7 +11,9 @@ Weights and thresholds live in data/places.yaml.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -105,6 +107,116 @@ class Anchor:
     region: str
 
 
+# Characters no gap between a toponym and the region phrase that places it may hold (the
+# complement of what _LIST_TAIL + _HINT_AFTER, and _HINT_BEFORE, match): a longer gap holding one
+# cannot match either, so the search for the nearest region phrase stops at the first of them.
+_NOT_IN_GAP_AFTER = re.compile(r"[^\w\s,(&'’-]")
+_NOT_IN_GAP_BEFORE = re.compile(r"[^\w\s,'’-]")
+
+
+@dataclass
+class _MentionIndex:
+    """One article's region mentions in text order, for `PlaceContext.hint_for`: the nearest
+    mention after or before a toponym is found by bisection, not by reading every mention of the
+    article per occurrence (which made long articles quadratic)."""
+
+    text: str
+    source: list[RegionMention]  # the context's own list, to notice a change
+    size: int
+    by_start: list[tuple[int, int, RegionMention]]  # (start, position in source, mention)
+    starts: list[int]
+    end_reach: list[int]  # running maximum of the ends, in start order
+    by_end: list[tuple[int, int, RegionMention]]  # (end, -position in source, mention)
+    ends: list[int]
+    hull_starts: list[int]  # listed groups' hulls ("regions of A, B and C"), by start
+    hull_reach: list[int]  # running maximum of the hulls' ends
+    groups: dict[int, list[tuple[int, RegionMention]]]  # group -> (position in source, mention)
+    stops_after: list[int]  # offsets of the characters _NOT_IN_GAP_AFTER finds
+    stops_before: list[int]
+    hints: dict[str, Region | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str, mentions: list[RegionMention]) -> _MentionIndex:
+        by_start = sorted((m.start, k, m) for k, m in enumerate(mentions))
+        by_end = sorted((m.end, -k, m) for k, m in enumerate(mentions))
+        groups: dict[int, list[tuple[int, RegionMention]]] = {}
+        hulls: dict[int, tuple[int, int]] = {}
+        for k, m in enumerate(mentions):
+            if m.group >= 0:
+                groups.setdefault(m.group, []).append((k, m))
+                lo, hi = hulls.get(m.group, (m.start, m.end))
+                hulls[m.group] = (min(lo, m.start), max(hi, m.end))
+        hull_list = sorted(hulls.values())
+        return cls(
+            text=text,
+            source=mentions,
+            size=len(mentions),
+            by_start=by_start,
+            starts=[start for start, _, _ in by_start],
+            end_reach=list(itertools.accumulate((m.end for _, _, m in by_start), max)),
+            by_end=by_end,
+            ends=[end for end, _, _ in by_end],
+            hull_starts=[lo for lo, _ in hull_list],
+            hull_reach=list(itertools.accumulate((hi for _, hi in hull_list), max)),
+            groups=groups,
+            stops_after=[m.start() for m in _NOT_IN_GAP_AFTER.finditer(text)],
+            stops_before=[m.start() for m in _NOT_IN_GAP_BEFORE.finditer(text)],
+        )
+
+    def built_for(self, text: str, mentions: list[RegionMention]) -> bool:
+        return self.text is text and self.source is mentions and self.size == len(mentions)
+
+    def inside_region_phrase(self, start: int, end: int) -> bool:
+        """Some mention overlaps start..end, or a listed group's span holds it."""
+        k = bisect.bisect_left(self.starts, end)  # mentions starting before `end`
+        if k and self.end_reach[k - 1] > start:
+            return True
+        h = bisect.bisect_right(self.hull_starts, start)
+        return bool(h) and self.hull_reach[h - 1] >= end
+
+    def nearest_after(self, end: int) -> tuple[int, int, Region] | None:
+        """(distance, position, region) of the nearest mention after `end` that the gap lets
+        place the toponym ("X, a village in the Y region")."""
+        s = bisect.bisect_left(self.stops_after, end)
+        stop = self.stops_after[s] if s < len(self.stops_after) else len(self.text)
+        for start, k, mention in self.by_start[bisect.bisect_left(self.starts, end) :]:
+            if start > stop:
+                break  # the gap would hold a character no hint gap has
+            gap = self.text[end:start]
+            if _HINT_AFTER.match(_LIST_TAIL.sub("", gap, count=1)):
+                return len(gap), k, mention.region
+        return None
+
+    def nearest_before(self, start: int) -> tuple[int, int, Region] | None:
+        """(distance, position, region) of the nearest mention ending before `start` that the gap
+        lets place the toponym ("in the Y region, the village of X"), ranked behind any after it."""
+        s = bisect.bisect_left(self.stops_before, start)
+        stop = self.stops_before[s - 1] if s else -1
+        for end, neg_k, mention in reversed(self.by_end[: bisect.bisect_right(self.ends, start)]):
+            if end <= stop:
+                break
+            gap = self.text[end:start]
+            if _HINT_BEFORE.match(gap):
+                return len(gap) + _HINT_WINDOW, -neg_k, mention.region  # "X in the Y region" beats "in the Y region, X"
+        return None
+
+    def groups_after(self, position: int) -> list[list[RegionMention]]:
+        """The listed groups with a mention after `position` in its sentence, each as its mentions
+        after `position` (in the mentions' order), in the order their first such mention is listed.
+        A group first named in a later sentence cannot pair with the toponym ("respectively")."""
+        bound = len(self.text)
+        if position < len(self.text) and not self.text[position].isspace():
+            sentence_end = _SENTENCE_END.search(self.text, position)
+            bound = sentence_end.start() if sentence_end else len(self.text)
+        lo, hi = bisect.bisect_right(self.starts, position), bisect.bisect_right(self.starts, bound)
+        near = {m.group for _, _, m in self.by_start[lo:hi] if m.group >= 0}
+        found = []
+        for group in near:
+            members = [(k, m) for k, m in self.groups[group] if m.start > position]
+            found.append((members[0][0], [m for _, m in members]))
+        return [members for _, members in sorted(found, key=lambda pair: pair[0])]
+
+
 @dataclass
 class PlaceContext:
     """What one article says about where it is: countries, regions, sure places."""
@@ -122,6 +234,8 @@ class PlaceContext:
     regions: dict[str, Region] = field(default_factory=dict)
     region_mentions: list[RegionMention] = field(default_factory=list)
     anchors: list[Anchor] = field(default_factory=list)
+    # region mentions indexed for hint_for, rebuilt when the text or the mentions change
+    _hint_index: _MentionIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def has_evidence(self) -> bool:
@@ -137,53 +251,43 @@ class PlaceContext:
         """The region the text puts `toponym` in: 'X and Y, in the Kursk region'.
 
         The nearest region phrase after an occurrence of the toponym in the same sentence,
-        else the nearest before it, within a short window.
+        else the nearest before it, within a short window. Answered once per name and context:
+        a long article names one place many times.
         """
         if not self.text or not self.region_mentions or not toponym.strip():
             return None
-        best: tuple[int, Region] | None = None
+        index = self._mention_index()
+        if toponym not in index.hints:
+            index.hints[toponym] = self._hint(toponym, index)
+        return index.hints[toponym]
+
+    def _mention_index(self) -> _MentionIndex:
+        index = self._hint_index
+        if index is None or not index.built_for(self.text, self.region_mentions):
+            index = self._hint_index = _MentionIndex.build(self.text, self.region_mentions)
+        return index
+
+    def _hint(self, toponym: str, index: _MentionIndex) -> Region | None:
+        # (distance, mention position): the nearest mention wins, the first listed on a tie
+        best: tuple[int, int, Region] | None = None
         words = re.split(r"[\s\-‐–]+", toponym.strip())
         pattern = r"[\s\-‐–]+".join(re.escape(w) for w in words if w)
         for match in re.finditer(pattern, self.text):
-            if self._inside_region_phrase(match.start(), match.end()):
+            if index.inside_region_phrase(match.start(), match.end()):
                 continue  # "Belgorod" inside "the Belgorod region" is the region itself
             paired = self._respectively(match.start(), toponym.strip())
             if paired is not None:
                 return paired
-            for mention in self.region_mentions:
-                if mention.start >= match.end():
-                    gap = self.text[match.end() : mention.start]
-                    if not _HINT_AFTER.match(_LIST_TAIL.sub("", gap, count=1)):
-                        continue
-                    distance = len(gap)
-                elif mention.end <= match.start():
-                    gap = self.text[mention.end : match.start()]
-                    if not _HINT_BEFORE.match(gap):
-                        continue
-                    distance = len(gap) + _HINT_WINDOW  # "X in the Y region" beats "in the Y region, X"
-                else:
-                    continue
-                if best is None or distance < best[0]:
-                    best = (distance, mention.region)
-        return best[1] if best else None
-
-    def _inside_region_phrase(self, start: int, end: int) -> bool:
-        spans: dict[int, list[int]] = {}
-        for mention in self.region_mentions:
-            if mention.start < end and start < mention.end:
-                return True
-            if mention.group >= 0:
-                span = spans.setdefault(mention.group, [mention.start, mention.end])
-                span[0], span[1] = min(span[0], mention.start), max(span[1], mention.end)
-        return any(lo <= start and end <= hi for lo, hi in spans.values())
+            found = [f for f in (index.nearest_after(match.end()), index.nearest_before(match.start())) if f]
+            if found:
+                near = min(found, key=lambda f: (f[0], f[1]))
+                if best is None or near[0] < best[0]:
+                    best = near
+        return best[2] if best else None
 
     def _respectively(self, position: int, toponym: str) -> Region | None:
         """'A, B and C, towns in the regions of X, Y and Z, respectively': A->X, B->Y, C->Z."""
-        groups: dict[int, list[RegionMention]] = {}
-        for mention in self.region_mentions:
-            if mention.group >= 0 and mention.start > position:
-                groups.setdefault(mention.group, []).append(mention)
-        for listed in groups.values():
+        for listed in self._mention_index().groups_after(position):
             first = min(m.start for m in listed)
             sentence_end = _SENTENCE_END.search(self.text, first)
             tail = self.text[first : sentence_end.start() if sentence_end else len(self.text)]

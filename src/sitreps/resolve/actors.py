@@ -421,17 +421,6 @@ class ActorRegistry:
                     out.append({"label": "ACTOR", "pattern": alias, "id": entry.id})
         return out
 
-    def lower_patterns(self) -> list[dict]:
-        """Case-insensitive token patterns for multi-word aliases (headline case, lower case)."""
-        out = []
-        for entry in self.entries.values():
-            for alias in sorted(set(entry.all_aliases)):
-                words = alias.split()
-                if len(words) < 2:
-                    continue
-                out.append({"label": "ACTOR", "pattern": [{"LOWER": w.lower()} for w in words], "id": entry.id})
-        return out
-
 
 # ACLED inter codes of the conventional names no registry entry carries (prefix of name or id).
 CONVENTION_INTER = (
