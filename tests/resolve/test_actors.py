@@ -116,6 +116,18 @@ def test_short_abbreviations_match_only_in_capitals(registry: ActorRegistry, wri
     assert registry.match(written) is None
 
 
+def test_mixed_case_acronyms_are_matched_in_the_text_only_as_written() -> None:
+    """'LeT' is Lashkar-e-Taiba; 'let' in "would not let the rebels" is a verb (the entity ruler
+    matches other aliases in any case)."""
+    from sitreps.nlp import load_nlp
+
+    nlp = load_nlp()
+    verb = nlp("The minister said the army would not let the rebels dictate terms.")
+    assert [e.text for e in verb.ents if e.label_ == "ACTOR"] == []
+    group = nlp("Militants of LeT attacked a police post in Kupwara on Sunday.")
+    assert [e.text for e in group.ents if e.label_ == "ACTOR"] == ["LeT"]
+
+
 # --- normalised and fuzzy matching ---------------------------------------------------------------
 
 

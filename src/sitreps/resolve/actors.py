@@ -415,11 +415,19 @@ class ActorRegistry:
         out = []
         for entry in self.entries.values():
             for alias in sorted(set(entry.all_aliases)):
-                if len(alias) <= 5 and alias.isupper():
+                if _exact_case(alias):
                     out.append({"label": "ACTOR", "pattern": [{"TEXT": alias}], "id": entry.id})
                 else:
                     out.append({"label": "ACTOR", "pattern": alias, "id": entry.id})
         return out
+
+
+def _exact_case(alias: str) -> bool:
+    """Short acronyms match only as written ("RSF", "M23", and mixed-case ones: "LeT", "JeM"):
+    written in lower case they are ordinary words ("let", "arena")."""
+    if len(alias) > 5:
+        return False
+    return alias.isupper() or (alias.isalpha() and any(c.isupper() for c in alias[1:]))
 
 
 # ACLED inter codes of the conventional names no registry entry carries (prefix of name or id).
