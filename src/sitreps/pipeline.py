@@ -62,7 +62,7 @@ def load_default_fuse() -> FuseFunction:
     """`sitreps.fuse.BlockFusion()`: fuse, re-fusing only the blocks each batch touches."""
     from sitreps.fuse import BlockFusion
 
-    return BlockFusion()  # type: ignore[return-value]
+    return BlockFusion()
 
 
 def load_known_name() -> Callable[[str], bool]:

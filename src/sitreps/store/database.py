@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import duckdb
 
@@ -58,7 +58,21 @@ class FusionLike(Protocol):
     mentions: list[Mention]
 
 
-FuseFunction = Callable[[list[Mention], dict[str, Article]], FusionLike]
+@runtime_checkable
+class FuseFunction(Protocol):
+    """What the store calls to turn stored mentions into events and episodes (`sitreps.fuse.fuse`)."""
+
+    def __call__(self, mentions: list[Mention], articles: dict[str, Article]) -> FusionLike: ...
+
+
+@runtime_checkable
+class BlockFuseFunction(FuseFunction, Protocol):
+    """A fusion that can re-fuse only the blocks a batch touched (`sitreps.fuse.BlockFusion`): each
+    mention's block, and episodes re-linked over all events."""
+
+    def block_of(self, mention: Mention) -> str: ...
+
+    def relink_episodes(self, events: list[Event]) -> list[Episode]: ...
 
 
 @dataclass(frozen=True)
@@ -303,16 +317,16 @@ class Store:
                 del new_mentions[mention_id]
             now = datetime.now(UTC).replace(tzinfo=None)
             self._insert("articles", ARTICLE_COLUMNS, [_article_row(a, now) for a in new_articles.values()])
-            block_of = getattr(fuse, "block_of", None)
+            blocks = fuse if isinstance(fuse, BlockFuseFunction) else None
             self._insert(
                 "mentions",
                 MENTION_COLUMNS,
-                [_mention_row(m, block=block_of(m) if block_of else None) for m in new_mentions.values()],
+                [_mention_row(m, block=blocks.block_of(m) if blocks else None) for m in new_mentions.values()],
             )
             events = episodes = 0
             if fuse is not None and (new_mentions or new_articles):
-                if block_of is not None and hasattr(fuse, "relink_episodes"):
-                    events, episodes = self._refuse_blocks(fuse, {block_of(m) for m in new_mentions.values()})
+                if blocks is not None:
+                    events, episodes = self._refuse_blocks(blocks, {blocks.block_of(m) for m in new_mentions.values()})
                 else:
                     events, episodes = self._refuse(fuse)
             else:
@@ -344,10 +358,9 @@ class Store:
             self._con.execute("DELETE FROM events WHERE list_contains(?, id)", [events])
             self._con.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [ids])
             self._con.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
-            block_of = getattr(fuse, "block_of", None)
             if fuse is None:
                 counts = (self._count("events"), self._count("episodes"))
-            elif block_of is not None and hasattr(fuse, "relink_episodes") and all(b for *_, b in rows):
+            elif isinstance(fuse, BlockFuseFunction) and all(b for *_, b in rows):
                 counts = self._refuse_blocks(fuse, touched)
             else:
                 counts = self._refuse(fuse)
@@ -372,17 +385,17 @@ class Store:
         self._con.execute("DELETE FROM events")
         self._con.execute("DELETE FROM episodes")
         self._con.execute("DELETE FROM mentions")
-        block_of = getattr(fuse, "block_of", None)
+        blocks = fuse if isinstance(fuse, BlockFuseFunction) else None
         self._insert(
             "mentions",
             MENTION_COLUMNS,
-            [_mention_row(m, extracted[m.id], block_of(m) if block_of else None) for m in result.mentions],
+            [_mention_row(m, extracted[m.id], blocks.block_of(m) if blocks else None) for m in result.mentions],
         )
         self._insert("events", EVENT_COLUMNS, [_event_row(e, evidence.get(e.id, [])) for e in result.events])
         self._insert("episodes", ("id", "doc"), [(e.id, _doc(e)) for e in result.episodes])
         return len(result.events), len(result.episodes)
 
-    def _refuse_blocks(self, fuse: Any, touched: set[str]) -> tuple[int, int]:
+    def _refuse_blocks(self, fuse: BlockFuseFunction, touched: set[str]) -> tuple[int, int]:
         """Re-fuse only the blocks a batch touched (see fuse/incremental.py); same result as `_refuse`."""
         con = self._con
         stale = con.execute("SELECT id, extracted FROM mentions WHERE block IS NULL").fetchall()
