@@ -91,11 +91,9 @@ NEGATIVES = [
 
 
 # Known misses of the learned event step (the rules find no trigger in them: test_finds_no_trigger)
-MODEL_MISSES = {
-    # the model reads a strike with a demand as a peaceful protest (P(event) 0.82 against a detect
-    # threshold of 0.80); ACLED codes a strike only where people gather
-    "labour-strike": "event model: a strike with a demand read as a protest",
-}
+# (none now: "labour-strike" was one until the model retrained with w7, P(event) 0.78 against a
+# detect threshold of 0.80 -- close, so it is the first to watch after a retraining)
+MODEL_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

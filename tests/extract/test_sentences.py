@@ -753,7 +753,8 @@ CASES = [
     # --- stance ------------------------------------------------------------------------------------
     pytest.param(
         "The RSF denied that its fighters had attacked the hospital in El Fasher on Sunday.",
-        Expect(BATTLE, actor1=RSF, toponym="El Fasher", date="2024-06-09", claimant=RSF, stance="denied"),
+        # an armed group's attack on a hospital, no armed side named: ACLED's attack on civilians
+        Expect(VAC, actor1=RSF, toponym="El Fasher", date="2024-06-09", claimant=RSF, stance="denied"),
         id="rsf-denies",
     ),
     pytest.param(

@@ -110,6 +110,9 @@ class Thresholds:
     detect: float  # a sentence the rules are silent on is an event when p_event >= detect
     veto: float  # rule triggers in a sentence are dropped when P(NONE) >= veto
     retype: float  # the model's sub-type replaces the rule's when its probability >= retype
+    # rule triggers that are all ambiguous words (`violent` or `needs_weapon` in the lexicon:
+    # "exploded", "killed", "attack") are dropped from this lower P(NONE) on
+    veto_ambiguous: float = 1.0
 
 
 class EventModel:
@@ -147,7 +150,12 @@ class EventModel:
             weights.astype(np.float32),
             bias.astype(np.float32),
             meta["labels"],
-            Thresholds(detect=th["detect"], veto=th["veto"], retype=th["retype"]),
+            Thresholds(
+                detect=th["detect"],
+                veto=th["veto"],
+                retype=th["retype"],
+                veto_ambiguous=th.get("veto_ambiguous", th["veto"]),
+            ),
             meta,
         )
 

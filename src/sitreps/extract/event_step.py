@@ -17,7 +17,7 @@ from enum import StrEnum
 from spacy.tokens import Span, Token
 
 from sitreps.extract.event_model import SUB_EVENT_PARENT, EventModel, EventScores
-from sitreps.extract.triggers import Trigger, TriggerRule
+from sitreps.extract.triggers import Trigger, TriggerRule, load_lexicon, protest_escalation
 from sitreps.model import DateValue
 
 
@@ -66,6 +66,12 @@ def predicate_token(sent: Span) -> Token:
     return next((t for t in sent if t.pos_ == "VERB"), root)
 
 
+def _ambiguous(trigger: Trigger) -> bool:
+    """A trigger word the lexicon itself calls ambiguous: an event only in a violent context
+    ("exploded", "killed", "attack": a gas tank explodes, a storm kills) or with a weapon named."""
+    return trigger.rule.violent or trigger.rule.needs_weapon
+
+
 def model_trigger(sent: Span, scores: EventScores) -> Trigger:
     tok = predicate_token(sent)
     sub = scores.sub_event_type
@@ -96,10 +102,15 @@ def sentence_events(
             return SentenceEvents([model_trigger(sent, scores)], Decision.MODEL, scores)
         return SentenceEvents([], Decision.NONE, scores)
     if rule_triggers:
-        if 1.0 - scores.p_event >= th.veto:
+        p_none = 1.0 - scores.p_event
+        if p_none >= th.veto or (p_none >= th.veto_ambiguous and all(_ambiguous(t) for t in rule_triggers)):
             return SentenceEvents([], Decision.VETOED, scores)
         rule_subs = {t.rule.sub for t in rule_triggers}
         best = scores.ranked[0][1]
+        if any("protest" in t.rule.refine for t in rule_triggers) and protest_escalation(sent, load_lexicon()):
+            # the sentence tells what became of the protest (stones thrown, live fire, tear gas):
+            # that reading, not the model's, types it
+            return SentenceEvents(rule_triggers, Decision.RULES, scores)
         if best >= th.retype and best >= RETYPE_MARGIN * scores.probability(rule_subs):
             return SentenceEvents(rule_triggers, Decision.RETYPED, scores, (scores.event_type, scores.sub_event_type))
         return SentenceEvents(rule_triggers, Decision.RULES, scores)

@@ -55,7 +55,15 @@ from sitreps.extract.roles import (
 )
 from sitreps.extract.steps import ArticleRecord, Step, build_steps, run_steps
 from sitreps.extract.toponyms import Toponym, country_place, dateline_country, resolve_all, spot
-from sitreps.extract.triggers import EventLexicon, Trigger, find_triggers, load_lexicon, weapon_in
+from sitreps.extract.triggers import (
+    EventLexicon,
+    Trigger,
+    civilian_site_target,
+    find_triggers,
+    load_lexicon,
+    protest_escalation,
+    weapon_in,
+)
 from sitreps.model import Actor, Article, DateValue, Fatalities, Mention
 from sitreps.model import Span as SpanModel
 from sitreps.resolve.actors import ActorRegistry
@@ -211,9 +219,20 @@ def _refine(
     if "target" in rule.refine or rule.needs_target == "civilians" or etype == "Violence against civilians":
         if cand_actor2 is not None and cand_actor2.how == "civilians":
             return "Violence against civilians", "Attack" if sub in (None, "Armed clash") else sub
+        non_state = cand_actor1 is None or cand_actor1.entry is None or cand_actor1.entry.armed_non_state
+        if cand_actor2 is None and sub == "Armed clash" and non_state and civilian_site_target(trigger.token, lexicon):
+            # gunmen who attack a village or fire inside a mosque, with no armed side named, attack civilians
+            return "Violence against civilians", "Attack"
     if "territory" in rule.refine and cand_actor1 is not None and cand_actor1.entry is not None:
         if cand_actor1.entry.type == "state_forces" and sub == "Non-state actor overtakes territory":
             return "Battles", "Armed clash"
+        if cand_actor1.entry.armed_non_state and sub == "Government regains territory":
+            # ACLED types a change of hands by who takes the ground, not by the verb: rebels who
+            # "recapture" or "regain control of" a town overtake it
+            return "Battles", "Non-state actor overtakes territory"
+    if "protest" in rule.refine and sub == "Peaceful protest":
+        # what the sentence tells of the protest decides its sub-type (see protest_escalation)
+        return protest_escalation(sent, lexicon) or (etype, sub)
     return etype, sub
 
 
@@ -555,6 +574,8 @@ _NEEDS_ARMED_TARGET = frozenset({"Battles"})
 # except to a prevented attack (a shot-down drone, a defused bomb: no violence happened).
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 _PREVENTED = "Disrupted weapons use"
+# non-violent types a violent reading may still become: the violence prevented, or force used on protesters
+_STILL_VIOLENT = frozenset({_PREVENTED, "Excessive force against protesters"})
 
 
 # territory changes hands by who takes it: the state regains, a non-state actor overtakes
@@ -564,7 +585,7 @@ _STATE_ENTRY_TYPES = frozenset({"state", "state_forces"})
 
 def _retype_allowed(retype: tuple[str, str], cand: Candidate) -> bool:
     event_type, sub = retype
-    if cand.event_type in _VIOLENT_TYPES and event_type not in _VIOLENT_TYPES and sub != _PREVENTED:
+    if cand.event_type in _VIOLENT_TYPES and event_type not in _VIOLENT_TYPES and sub not in _STILL_VIOLENT:
         return False
     taker = cand.actor1.entry if cand.actor1 is not None else None
     if sub in _TAKER_IS_STATE and taker is not None and (taker.type in _STATE_ENTRY_TYPES) != _TAKER_IS_STATE[sub]:

@@ -55,6 +55,13 @@ class EventLexicon:
     crowd_agent: tuple[str, str] = ("Riots", "Violent demonstration")
     crowd_target: tuple[str, str] = ("Protests", "Excessive force against protesters")
     crowd_words: frozenset[str] = frozenset()
+    # (event_type, sub_event_type, cue phrases), in ACLED's order of precedence (see the lexicon)
+    protest_cues: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    harm_lemmas: frozenset[str] = frozenset()  # a protester as their subject or object: force used on the protest
+    protester_words: frozenset[str] = frozenset()
+    civilian_sites: frozenset[str] = frozenset()
+    mob_agents: frozenset[str] = frozenset()
+    mob_acts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,10 @@ def load_lexicon() -> EventLexicon:
     ordered = {k: tuple(sorted(v, key=lambda r: not r.with_words and not r.preceded_by)) for k, v in rules.items()}
     weapons = tuple((sub, tuple(words)) for sub, words in data["weapons"].items())
     crowd = data.get("crowd_violence") or {}
+    escalation = data.get("protest_escalation") or {}
+    protest_cues = tuple(
+        (entry["type"], entry["sub"], tuple(entry.get("cues") or ())) for entry in escalation.get("order") or ()
+    )
     return EventLexicon(
         rules=ordered,
         violent_words=frozenset(data["violent_context"]),
@@ -106,6 +117,12 @@ def load_lexicon() -> EventLexicon:
         crowd_agent=tuple(crowd.get("as_agent") or EventLexicon.crowd_agent),
         crowd_target=tuple(crowd.get("as_target") or EventLexicon.crowd_target),
         crowd_words=frozenset(data.get("crowd_words") or ()),
+        protest_cues=protest_cues,
+        harm_lemmas=frozenset(escalation.get("harm_lemmas") or ()),
+        protester_words=frozenset(escalation.get("protester_words") or ()),
+        civilian_sites=frozenset(data.get("civilian_sites") or ()),
+        mob_agents=frozenset((data.get("mob_violence") or {}).get("agents") or ()),
+        mob_acts=frozenset((data.get("mob_violence") or {}).get("acts") or ()),
     )
 
 
@@ -142,6 +159,60 @@ def weapon_in(text_lower: str, lexicon: EventLexicon) -> str | None:
             if f" {phrase} " in padded or f" {phrase}," in padded or f" {phrase}." in padded:
                 return sub
     return None
+
+
+def _has_phrase(padded: str, phrase: str) -> bool:
+    return any(f" {phrase}{end}" in padded for end in (" ", ",", "."))
+
+
+def protest_escalation(sent: Span, lexicon: EventLexicon) -> tuple[str, str] | None:
+    """The sub-type a protest takes from what its sentence tells, or None (it stays peaceful).
+
+    The cue lists of `protest_escalation` in the lexicon are tried in ACLED's order: violence by
+    the demonstrators makes the protest a riot whatever the police did; else lethal or injuring
+    force used on them is excessive force (a cue phrase, or a harm verb such as "kill" or "shoot"
+    whose subject or object is a protester word); else a dispersal or arrests are an intervention.
+    Cues are matched on the words as written and on their lemmas ("clashed", "clash").
+    """
+    if not lexicon.protest_cues:
+        return None
+    padded_words = f" {' '.join(t.lower_ for t in sent)} "
+    padded_lemmas = f" {' '.join(_lemma(t) for t in sent)} "
+    for etype, sub, cues in lexicon.protest_cues:
+        if any(_has_phrase(padded_words, c) or _has_phrase(padded_lemmas, c) for c in cues):
+            return etype, sub
+        if sub == lexicon.crowd_target[1] and _protesters_harmed(sent, lexicon):
+            return etype, sub
+    return None
+
+
+_SITE_PREPS = frozenset({"in", "inside", "on", "at", "into", "upon"})
+
+
+def civilian_site_target(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's target is a civilian place (the lexicon's `civilian_sites`): its object
+    ("attacked two villages") or the object of "in/inside/on/at" on it ("opened fire inside a mosque")."""
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _lemma(child) in lexicon.civilian_sites:
+            return True
+        if child.dep_ == "prep" and child.lower_ in _SITE_PREPS:
+            if any(g.dep_ == "pobj" and _lemma(g) in lexicon.civilian_sites for g in child.children):
+                return True
+    return False
+
+
+def _protesters_harmed(sent: Span, lexicon: EventLexicon) -> bool:
+    """ "three protesters were shot dead", "police beat demonstrators", "two marchers died"."""
+    crowd_heads = lexicon.protester_words
+    for tok in sent:
+        if _lemma(tok) not in lexicon.harm_lemmas or tok.pos_ != "VERB":
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                child.lower_ in crowd_heads or _lemma(child) in crowd_heads
+            ):
+                return True
+    return False
 
 
 def find_triggers(
@@ -189,7 +260,19 @@ def find_triggers(
             found.append(Trigger(token=token, rule=rule))
             used.add(token.i)
             break
+    for token in sent:
+        if token.i not in used and token.pos_ == "VERB" and _lemma(token) in lexicon.mob_acts:
+            agent = _agent_of(token)
+            if agent is not None and (agent.lower_ in lexicon.mob_agents or _lemma(agent) in lexicon.mob_agents):
+                found.append(Trigger(token=token, rule=_mob_rule(_lemma(token))))
+                used.add(token.i)
+    found.sort(key=lambda t: t.token.i)
     return settle(found, lexicon)
+
+
+@cache
+def _mob_rule(lemma: str) -> TriggerRule:
+    return TriggerRule(lemma=lemma, pos=frozenset({"VERB"}), type="Riots", sub="Mob violence")
 
 
 # "keep the artillery from firing", "stop them from attacking": the event is what was prevented
@@ -236,6 +319,8 @@ def _crowd_agent(token: Token, lexicon: EventLexicon) -> bool:
 
 def _target_of(trigger: Token, candidate: Token) -> bool:
     """Whether `candidate` is the trigger's object: "fired on protesters", "dispersed the crowd"."""
+    if candidate.dep_ == "pobj" and candidate.head.lower_ == "of" and candidate.head.head.pos_ == "NOUN":
+        candidate = candidate.head.head  # "fired on a crowd of protesters": the crowd is the target
     if candidate.head.i == trigger.i and candidate.dep_ in ("dobj", "nsubjpass"):
         return True
     prep = candidate.head
@@ -273,6 +358,9 @@ def settle(found: list[Trigger], lexicon: EventLexicon) -> list[Trigger]:
                 if target is not None:
                     own = (target.rule.type, target.rule.sub or "")
                     trig = _retyped(trig, lexicon.crowd_target if target.rule.type == "Protests" else own)
+                elif trig.rule.type == "Battles" and any(_side_of(trig.token, c.token) for c in crowds):
+                    # "clashes between police and protesters": a crowd that fights is a riot, not a battle
+                    trig = _retyped(trig, lexicon.crowd_agent)
         out.append(trig)
     # consequences ("..., killing five"; "killed in an air strike") take the rule of the trigger
     # they are tied to; one tied to a plain clash is its toll, not a second event
@@ -291,6 +379,18 @@ def settle(found: list[Trigger], lexicon: EventLexicon) -> list[Trigger]:
                 trig = Trigger(trig.token, host.rule)
         settled.append(trig)
     return settled
+
+
+def _side_of(trigger: Token, candidate: Token) -> bool:
+    """Whether `candidate` is a side of the fight: "clashes between police and protesters",
+    "fought with demonstrators" (the object of "between"/"with" on the trigger, or its conjunct)."""
+    head = candidate
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    # "clashes broke out between ...": the sides hang on the verb the fight noun is subject of
+    hosts = {trigger.i, trigger.head.i} if trigger.dep_ in ("nsubj", "nsubjpass") else {trigger.i}
+    return head.dep_ == "pobj" and prep.head.i in hosts and prep.lower_ in ("between", "with", "among")
 
 
 def _retyped(trig: Trigger, typed: tuple[str, str]) -> Trigger:
