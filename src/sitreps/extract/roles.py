@@ -60,6 +60,13 @@ class ActorTracker:
     default_country: str | None = None
     # surnames of titled officials met so far ("governor Smirnov"), for their later mentions
     people: dict[str, ActorEntry] = field(default_factory=dict)
+    # main_armed's tally, brought up to date with `seen` as it grows instead of recounted per
+    # event (which made a long story quadratic): armed actor id -> times named, and its first
+    # (order, ref) with order (0, i) for seen[i] and (1, j) for ahead[j]; the leader so far
+    _tally: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _first: dict[str, tuple[tuple[int, int], ActorRef]] = field(default_factory=dict, init=False, repr=False)
+    _leader: tuple[tuple[int, tuple[int, int]], ActorRef] | None = field(default=None, init=False, repr=False)
+    _tallied: tuple[int, int] = field(default=(-1, -1), init=False, repr=False)  # (len(seen), len(ahead)) counted
 
     def note(self, ref: ActorRef | None) -> None:
         if ref is not None and ref.entry is not None and ref.how != "coref":
@@ -97,14 +104,27 @@ class ActorTracker:
     def main_armed(self) -> ActorRef | None:
         """The story's main armed group: the registered non-state armed actor it names most
         (first named on a tie), the likeliest author of an attack whose agent goes unsaid."""
-        refs = [r for r in (*self.seen, *self.ahead) if r.armed_non_state and r.how != "coref"]
-        if not refs:
-            return None
-        counts: dict[str, int] = {}
-        for r in refs:
-            counts[r.actor.id] = counts.get(r.actor.id, 0) + 1
-        best = max(counts.values())
-        return next(r for r in refs if counts[r.actor.id] == best)
+        counted_seen, counted_ahead = self._tallied
+        if counted_ahead != len(self.ahead) or counted_seen > len(self.seen):
+            self._tally, self._first, self._leader, counted_seen = {}, {}, None, 0
+            for j, ref in enumerate(self.ahead):
+                self._count_armed(ref, (1, j))
+        for i in range(counted_seen, len(self.seen)):
+            self._count_armed(self.seen[i], (0, i))
+        self._tallied = (len(self.seen), len(self.ahead))
+        return self._leader[1] if self._leader is not None else None
+
+    def _count_armed(self, ref: ActorRef, order: tuple[int, int]) -> None:
+        """One more naming of `ref`'s actor; it leads when named most, first named on a tie."""
+        if not ref.armed_non_state or ref.how == "coref":
+            return
+        key = ref.actor.id
+        self._tally[key] = self._tally.get(key, 0) + 1
+        if key not in self._first or order < self._first[key][0]:
+            self._first[key] = (order, ref)
+        rank = (-self._tally[key], self._first[key][0])  # a naming only raises its own actor's rank
+        if self._leader is None or rank < self._leader[0]:
+            self._leader = (rank, self._first[key][1])
 
     def last_any(self, before_char: int) -> ActorRef | None:
         for ref in reversed(self.seen):

@@ -114,6 +114,30 @@ _NOT_IN_GAP_AFTER = re.compile(r"[^\w\s,(&'’-]")
 _NOT_IN_GAP_BEFORE = re.compile(r"[^\w\s,'’-]")
 
 
+class _Spans:
+    """Character spans of one article, asked "does any overlap start..end?" (a < end and start < b)
+    without reading them all: each span is filed under the blocks of text it covers, and a query
+    reads only the spans filed under its own blocks."""
+
+    BLOCK = 64  # characters: a few words, so a block holds few spans
+
+    def __init__(self) -> None:
+        self._blocks: dict[int, list[tuple[int, int]]] = {}
+
+    def _block_range(self, start: int, end: int) -> range:
+        # an empty span still has the block of its position (it overlaps a span around it)
+        return range(start // self.BLOCK, max(start, end - 1) // self.BLOCK + 1)
+
+    def add(self, start: int, end: int) -> None:
+        for block in self._block_range(start, end):
+            self._blocks.setdefault(block, []).append((start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(
+            a < end and start < b for block in self._block_range(start, end) for a, b in self._blocks.get(block, ())
+        )
+
+
 @dataclass
 class _MentionIndex:
     """One article's region mentions in text order, for `PlaceContext.hint_for`: the nearest
@@ -412,18 +436,20 @@ class PlaceResolver:
         gaz = self.gazetteer
         lexicon = gaz.country_lexicon()
         out: list[RegionMention] = []
-        taken = [(m.start, m.end) for m in phrases]
+        taken = _Spans()
+        for m in phrases:
+            taken.add(m.start, m.end)
         # Names that are only regions first; then those that are also countries' ("Georgia"),
         # weighed against what the first pass found.
         for ambiguous_pass in (False, True):
             for initials in _DOTTED_REGION.finditer(text):  # "S.C.", "D.C.": initials with full stops
                 start, end = initials.start(), initials.end()
-                if ambiguous_pass or any(a < end and start < b for a, b in taken):
+                if ambiguous_pass or taken.overlaps(start, end):
                     continue
                 region = self._bare_region(initials.group(0), name_key(initials.group(0)), ".", support, countries)
                 if region is not None:
                     out.append(RegionMention(start, end, region))
-                    taken.append((start, end))
+                    taken.add(start, end)
                     support.setdefault(region.country_code, set()).add(name_key(initials.group(0)))
             for run in _CAPITALIZED_RUN.finditer(text):
                 words = list(re.finditer(r"\S+", run.group(0)))
@@ -434,7 +460,7 @@ class PlaceResolver:
                         end = run.start() + words[first + size - 1].end()
                         name = _POSSESSIVE.sub("", text[start:end])
                         end = start + len(name)
-                        if any(a < end and start < b for a, b in taken):
+                        if taken.overlaps(start, end):
                             continue
                         key = name_key(name)
                         if (key in lexicon) != ambiguous_pass:
@@ -442,7 +468,7 @@ class PlaceResolver:
                         region = self._bare_region(name, key, text[end : end + 1], support, countries)
                         if region is not None:
                             out.append(RegionMention(start, end, region))
-                            taken.append((start, end))
+                            taken.add(start, end)
                             support.setdefault(region.country_code, set()).add(key)
                     size -= 1
         return out
@@ -772,7 +798,8 @@ class PlaceResolver:
         if radius is None:
             return None
         # the story's sure places only: a named region's centre is no place inside a county
-        points = [(a.lat, a.lon, a.name) for a in ctx.anchors if (a.lat, a.lon, a.name) in points]
+        given = set(points)  # a set: the membership test runs once per anchor
+        points = [(a.lat, a.lon, a.name) for a in ctx.anchors if (a.lat, a.lon, a.name) in given]
         for lat, lon, label in points:
             if haversine_km(cand.lat, cand.lon, lat, lon) <= radius:
                 return label
