@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from spacy.tokens import Doc, Span
@@ -157,6 +157,23 @@ def _country_initials(text: str) -> bool:
     return (text.isupper() or "." in text) and len(text.replace(".", "")) <= 4
 
 
+@cache
+def _compass_words() -> frozenset[str]:
+    return frozenset(places_lexicon()["compass_words"])
+
+
+def _compass_bearing(span: Span) -> bool:
+    """The span is only compass points and "of" follows it ("North East of", "south-west of")."""
+    doc = span.doc
+    words = [w for t in span for w in t.lower_.split("-") if w]
+    return (
+        bool(words)
+        and all(w in _compass_words() for w in words)
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "of"
+    )
+
+
 def _place_evidence_enough(span: Span, sent: Span, gazetteer, index: DocIndex) -> bool:
     """The spotting guard: is this capitalised name a place here?
 
@@ -169,6 +186,8 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer, index: DocIndex) -
     """
     doc = span.doc
     streets, buildings, locative = _guard_words()
+    if _compass_bearing(span):
+        return False  # "76 km North East of Beletweyne": a bearing from the place, not a region
     if span.end < len(doc) and doc[span.end].text[:1].isupper():
         # "Kirova Street", "Lancaster General Hospital"; but "an Ohio church" is in Ohio
         follower = doc[span.end].lower_.strip(".")

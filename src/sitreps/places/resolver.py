@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from sitreps.model import Location
@@ -78,6 +79,70 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 _DOTTED_REGION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w])")
 _CAPITALIZED_RUN = re.compile(rf"[{_CAPITAL}][\w'’]*(?:\s+[{_CAPITAL}][\w'’]*){{0,2}}")
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(c) for c in sorted(places_lexicon()["locative_cues"], key=len, reverse=True))
+    + r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The names listed before a name ("in Columbus, Grove City and "): cut so that the cue before the
+# list is the one the name stands after.
+_LIST_HEAD = re.compile(
+    rf"(?:[{_CAPITAL}][\w'’.-]*(?:\s+[{_CAPITAL}][\w'’.-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))+$"
+)
+
+
+@functools.cache
+def _unit_designators() -> frozenset[str]:
+    """One-word designators of second-level units ("County", "Parish", "District")."""
+    return frozenset(w.lower() for w in places_lexicon()["admin2_words"] if " " not in w)
+
+
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+
+
+def _is_bearing(name: str, text: str, end: int) -> bool:
+    """'South West' in '60 km South West of Baidoa': compass points before 'of' are a bearing
+    from a place, not the region of that name (Cameroon's South-West)."""
+    words = [w for w in re.split(r"[\s-]+", name.lower()) if w]
+    compass = places_lexicon()["compass_words"]
+    return bool(words) and all(w in compass for w in words) and bool(_OF_AFTER.match(text, end))
+
+
+@functools.cache
+def _street_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in places_lexicon()["street_words"])
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w'’]+)")
+
+
+def _names_a_street(text: str, end: int) -> bool:
+    """The capitalised word after text[:end] makes the name a street's ("Lombardy Drive",
+    "Virginia Avenue"): a street may be named after any region. (An organisation named after
+    one, "Texas Department of Health", "Florida Highway Patrol", still tells where the story is.)"""
+    following = _NEXT_WORD.match(text, end)
+    word = following.group(1) if following else ""
+    if not word or not word[0].isupper() or word.lower() not in _street_words():
+        return False
+    after = _NEXT_WORD.match(text, following.end())
+    return not (after and after.group(1)[0].isupper())
+
+
+def _country_name_spans(text: str, lexicon: dict[str, str]) -> list[tuple[int, int]]:
+    """Offsets of the multi-word country names in `text` ("New Zealand", "South Sudan")."""
+    spans = []
+    for run in _CAPITALIZED_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        for first in range(len(words)):
+            for last in range(len(words) - 1, first, -1):
+                start, end = run.start() + words[first].start(), run.start() + words[last].end()
+                if name_key(_POSSESSIVE.sub("", text[start:end])) in lexicon:
+                    spans.append((start, end))
+                    break
+    return spans
 
 
 def _is_common_word(name: str, settings: dict[str, Any]) -> bool:
@@ -418,11 +483,102 @@ class PlaceResolver:
         ctx.anchors = anchors
         if not toponyms:
             spotted = self.spot_toponyms(text)
-            return self.context_for(text, spotted) if spotted else ctx
+            if spotted:
+                return self.context_for(text, spotted)
+        anchors.extend(self._cluster_anchors(text, toponyms, ctx))
         ctx.countries = frozenset(countries | {a.country_code for a in anchors})
         for anchor in anchors:
             support.setdefault(anchor.country_code, set()).add(anchor.key)
         return ctx
+
+    def _cluster_anchors(self, text: str, toponyms: Sequence[str], ctx: PlaceContext) -> list[Anchor]:
+        """Second pass: the names the first pass left open, read together.
+
+        The first pass anchors only names that are sure on their own. Each open name (and each
+        second-level unit named with its designator, "Franklin County") keeps its few best
+        readings; a reading gains for every other name of the article that has a reading near it,
+        and a name whose best reading then leads by the anchor margin becomes an anchor too:
+        "Dublin" beside "Columbus", "Grove City" and "Franklin County" is Dublin, Ohio, though
+        each name alone is likelier elsewhere. A unit with one reading is an anchor as it is.
+        """
+        s = self.settings
+        cluster = s["cluster"]
+        anchored = {a.key for a in ctx.anchors}
+        groups: list[tuple[str, list[Candidate]]] = []
+        for toponym in dict.fromkeys(toponyms):
+            phrase = parse_toponym(toponym)
+            key = name_key(phrase.name)
+            if phrase.kind != "place" or key in anchored:
+                continue
+            scored = self._scored(phrase.name, ctx, hard_region=None, soft_region=ctx.hint_for(phrase.name))
+            alive = [
+                c
+                for c in scored
+                if c.matched in ("name", "alternate") and not any(r.startswith("rejected") for r in c.reasons)
+            ]
+            if alive:
+                groups.append((key, alive[: cluster["readings"]]))
+                anchored.add(key)
+        for name in self._designated_units(text):
+            key = name_key(name)
+            if key in anchored:
+                continue
+            units = [u for u in self.gazetteer.lookup_units(name) if u.kind == "admin2" and u.matched != "bare"]
+            for unit in units:
+                unit.score = s["unit_match"][unit.matched] + s["population_weight"] * math.log10(unit.population + 1)
+                unit.score += s["context_country"] if unit.country_code in ctx.countries else 0.0
+                unit.score += s["context_region"] if unit.region in ctx.regions else 0.0
+            units.sort(key=lambda u: -u.score)
+            if units:
+                groups.append((key, units[: cluster["readings"]]))
+                anchored.add(key)
+        readings = [(g, c) for g, (_, cands) in enumerate(groups) for c in cands]
+        if not readings:
+            return []
+        lat = np.radians([c.lat for _, c in readings])
+        lon = np.radians([c.lon for _, c in readings])
+        # haversine between every pair of readings, in km
+        a = (
+            np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
+            + np.cos(lat[:, None]) * np.cos(lat[None, :]) * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2
+        )
+        near = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0))) <= cluster["km"]
+        owner = np.array([g for g, _ in readings])
+        by_group = np.stack([near[:, owner == g].any(axis=1) for g in range(len(groups))], axis=1)
+        by_group[np.arange(len(readings)), owner] = False
+        support = by_group.sum(axis=1)
+        found: list[Anchor] = []
+        for g, (key, cands) in enumerate(groups):
+            rows = np.flatnonzero(owner == g)
+            totals = sorted(
+                ((cands[k].score + cluster["weight"] * support[row], k) for k, row in enumerate(rows)), reverse=True
+            )
+            best_total, best = totals[0]
+            lone_unit = len(cands) == 1 and cands[0].kind != "place"
+            if not lone_unit and (
+                support[rows[best]] == 0 or (len(totals) > 1 and best_total - totals[1][0] < s["anchor_margin"])
+            ):
+                continue
+            top = cands[best]
+            found.append(Anchor(key, top.name, top.lat, top.lon, top.country_code, top.region))
+        return found
+
+    def _designated_units(self, text: str) -> list[str]:
+        """Second-level units the text names with their designator ("Rapides Parish", "Trigg
+        County", "Mahaas District"), as written."""
+        found: list[str] = []
+        designators = _unit_designators()
+        for run in _CAPITALIZED_RUN.finditer(text):
+            words = [_POSSESSIVE.sub("", w) for w in run.group(0).split()]
+            for last in range(1, len(words)):
+                if words[last].lower() not in designators:
+                    continue
+                for first in range(last):
+                    name = " ".join(words[first : last + 1])
+                    if any(u.kind == "admin2" and u.matched != "bare" for u in self.gazetteer.lookup_units(name)):
+                        found.append(name)
+                        break
+        return list(dict.fromkeys(found))
 
     def _named_regions(
         self, text: str, phrases: list[RegionMention], support: dict[str, set[str]], countries: set[str]
@@ -439,6 +595,8 @@ class PlaceResolver:
         taken = _Spans()
         for m in phrases:
             taken.add(m.start, m.end)
+        # "New Zealand" is a country: its "Zealand" is no Danish region
+        country_spans = _country_name_spans(text, lexicon)
         # Names that are only regions first; then those that are also countries' ("Georgia"),
         # weighed against what the first pass found.
         for ambiguous_pass in (False, True):
@@ -464,6 +622,10 @@ class PlaceResolver:
                             continue
                         key = name_key(name)
                         if (key in lexicon) != ambiguous_pass:
+                            continue
+                        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in country_spans):
+                            continue
+                        if _names_a_street(text, end) or _is_bearing(name, text, end):
                             continue
                         region = self._bare_region(name, key, text[end : end + 1], support, countries)
                         if region is not None:
@@ -557,13 +719,23 @@ class PlaceResolver:
         found: list[str] = []
         for match in _CAPITALIZED_RUN.finditer(text):
             words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+            # "in Columbus", "near Grove City and Dublin": a locative cue is the evidence a name
+            # that is also a common word or a person's name needs
+            cued = _LOCATIVE_BEFORE.search(_LIST_HEAD.sub("", text[max(0, match.start() - 120) : match.start()]))
             start = 0
             while start < len(words):
                 for end in range(len(words), start, -1):
                     name = " ".join(words[start:end]).strip("'’")
-                    if gaz.country_code(name) or _is_common_word(name, self.settings) or needs_evidence(name):
+                    if gaz.country_code(name):
+                        continue
+                    if not (cued and start == 0) and (_is_common_word(name, self.settings) or needs_evidence(name)):
                         continue
                     if gaz.lookup(name):
+                        if end < len(words) and words[end].lower() in _unit_designators():
+                            unit = f"{name} {words[end]}"
+                            if any(u.kind == "admin2" and u.matched != "bare" for u in gaz.lookup_units(unit)):
+                                start = end + 1  # "Trigg County" is the county, not a town Trigg
+                                break
                         found.append(name)
                         start = end
                         break
