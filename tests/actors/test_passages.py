@@ -108,7 +108,6 @@ PASSAGES = [
         "Rapid Support Forces",
         "Civilians (Sudan)",
         id="nominalisation:sd-nominal",
-        marks=KNOWN_MISS("the event place has no country"),
     ),
     pytest.param(
         "On 4 May 2024, a drone strike launched by the Ethiopian Air Force killed eight people in Gondar.",
@@ -452,7 +451,6 @@ PASSAGES = [
         "Murle Ethnic Militia (South Sudan)",
         "Civilians (South Sudan)",
         id="victims:ss-ethnic",
-        marks=KNOWN_MISS("the event place has no country"),
     ),
     pytest.param(
         "On 4 May 2024, Misseriya militiamen clashed with Dajo militiamen near Lagawa, West Kordofan.",
@@ -520,7 +518,6 @@ PASSAGES = [
         "Gran Grif",
         "Civilians (Haiti)",
         id="victims:ht-gang",
-        marks=KNOWN_MISS("the event place has no country"),
     ),
     pytest.param(
         "On 4 May 2024, CJNG gunmen clashed with Mexican soldiers in Apatzingan, Michoacan.",

@@ -46,10 +46,12 @@ from sitreps.extract.roles import (
     ActorTracker,
     actor_entities,
     conjuncts,
+    crowd_of_civilians,
     nominal_agent,
     objects_of,
     place_sides,
     predicate_of,
+    reciprocal_sides,
     resolve_phrase,
     subject_of,
 )
@@ -330,7 +332,9 @@ def _candidate(
             a1_tok = owner
             actor1 = resolve_phrase(owner, registry, tracker, exclude=pred)
     if actor1 is not None and actor1.how == "civilians":
-        actor1 = None
+        # people who do violence together are ACLED's rioters ("villagers lynched a thief");
+        # one unnamed civilian is no side
+        actor1 = crowd_of_civilians(actor1, a1_tok)
     assoc: list[ActorRef] = []
     if a1_tok is not None and actor1 is None:
         # "two units of volunteers, the Legion and the Corps, entered": a named conjunct speaks
@@ -346,11 +350,21 @@ def _candidate(
                 assoc.append(ref)
     # actor2: the first object that names an actor
     actor2 = None
+    # a name the registry does not know after "in"/"at" is likelier the place than a side
+    placelike: ActorRef | None = None
     for obj in objects_of(pred, tok):
         ref = resolve_phrase(obj, registry, tracker, role="target")
         if ref is not None and (actor1 is None or ref.actor.id != actor1.actor.id):
+            if ref.how == "unregistered" and obj.head.lower_ in ("in", "at", "into"):
+                placelike = placelike or ref
+                continue
             actor2 = ref
             break
+    if actor2 is None:
+        # "A and B clashed", "clashed with each other": the other side of a clash
+        actor1, actor2 = reciprocal_sides(tok, pred, a1_tok, actor1, registry, tracker)
+        if actor2 is not None:
+            assoc = [r for r in assoc if r.actor.id != actor2.actor.id]
     if actor2 is None:
         # "civilians" anywhere in the trigger's clause make them the target of violence
         for t in pred.subtree:
@@ -360,6 +374,7 @@ def _candidate(
                 ):
                     actor2 = ActorRef(Actor(id="CIV", name="Civilians"), None, t.idx, t.idx + len(t), "civilians")
                     break
+    actor2 = actor2 or placelike
     etype, sub = _refine(trig, actor1, actor2, sent, lexicon)
     if actor1 is None and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         # "a bomb exploded", "a corporal was killed": no agent said here; the story's main armed group

@@ -220,12 +220,17 @@ def resolve_phrase(
         return None
     if head.lemma_.lower() in PLACE_NOUNS:
         return None  # "Russian territory", "Ukrainian soil": a place, not a party
+    if head.lower_ in RECIPROCAL_WORDS and head.i > 0 and head.doc[head.i - 1].lower_ in ("each", "one"):
+        return None  # "clashed with each other": the sides are the subject's (reciprocal_sides)
     if head.lemma_.lower() in PARTITIVES:
         # "a handful of the rebels", "dozens of soldiers": the people are in the of-phrase
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         member = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if member is not None:
             return resolve_phrase(member, registry, tracker, exclude=exclude, role=role)
+    identified = _parenthetical_identity(head, registry, tracker, role)
+    if identified is not None:
+        return identified
     idx = {t.i for t in tokens}
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -253,22 +258,14 @@ def resolve_phrase(
     if head.pos_ == "PROPN" and head.lower_ in tracker.people:
         entry = tracker.people[head.lower_]  # "Orlov wrote": the official named with a title earlier
         return ActorRef(entry.actor(), entry, head.idx, head.idx + len(head), "person")
-    # 3. demonym/capital + role noun
-    role_key = registry.role_of_head(head.text) or registry.role_of_head(head.lemma_)
-    if role_key is None:
-        # multi-word heads: "armed forces", "ministry of defence"
-        phrase_text = " ".join(t.text for t in tokens)
-        for n in (3, 2):
-            for i in range(len(tokens) - n + 1):
-                if tokens[i + n - 1].i != head.i:
-                    continue  # the role must head the phrase: "military hardware" is a thing
-                chunk = " ".join(t.text for t in tokens[i : i + n])
-                if registry.role_of_head(chunk):
-                    role_key = registry.role_of_head(chunk)
-                    break
-            if role_key:
-                break
-        del phrase_text
+    # 3. demonym/capital + role noun; a multi-word head first ("police forces" are police,
+    # "armed forces" the military), then the head word alone
+    role_key = _multiword_role(head, tokens, registry)
+    role_key = role_key or registry.role_of_head(head.text) or registry.role_of_head(head.lemma_)
+    if role_key == "civilians" and role == "actor":
+        armed = _armed_civilians(head, tokens, registry, tracker)
+        if armed is not None:
+            return armed
     if role_key is not None:
         country = None
         for t in tokens:
@@ -439,7 +436,27 @@ def resolve_phrase(
 CROWD_ROLES = frozenset({"protesters", "rioters"})
 MILITIA_NOUNS = frozenset({"militia", "militias", "militiaman", "militiamen"})
 # heads that a community's name makes a communal militia ("Nuer gunmen", "fighters from the X clan")
-COMMUNAL_HEADS = MILITIA_NOUNS | {"gunman", "gunmen", "fighter", "fighters", "man", "men", "youth", "youths", "raiders"}
+COMMUNAL_HEADS = MILITIA_NOUNS | {
+    "gunman",
+    "gunmen",
+    "fighter",
+    "fighters",
+    "man",
+    "men",
+    "youth",
+    "youths",
+    "raiders",
+    # a community that fights is its militia ("clashes between the X and Y communities")
+    "community",
+    "communities",
+    "clan",
+    "clans",
+    "tribe",
+    "tribes",
+    "tribesmen",
+    "herders",
+    "pastoralists",
+}
 KIND_WORDS = {
     "clan": "clan",
     "clans": "clan",
@@ -453,6 +470,8 @@ KIND_WORDS = {
 UNKNOWN_MODIFIERS = frozenset({"unidentified", "unknown", "unnamed", "unspecified", "anonymous"})
 ARMED_MODIFIERS = UNKNOWN_MODIFIERS | {"armed", "masked", "hooded", "heavily-armed"}
 PLAIN_PEOPLE = frozenset({"man", "men", "person", "people", "individual", "individuals", "assailant", "group"})
+# herders who attack are, in ACLED's coding, a communal militia even when no weapon is said
+PASTORAL_HEADS = frozenset({"herder", "herders", "pastoralist", "pastoralists", "herdsman", "herdsmen", "nomads"})
 
 
 def _is_militia_noun(head: Token) -> bool:
@@ -469,16 +488,24 @@ def _armed_modifier(head: Token) -> bool:
 
 
 def _identity_militia(
-    head: Token, tokens: list[Token], registry: ActorRegistry, tracker: ActorTracker
+    head: Token,
+    tokens: list[Token],
+    registry: ActorRegistry,
+    tracker: ActorTracker,
+    any_head: bool = False,
+    listed: bool = False,
 ) -> ActorRef | None:
     """A militia named after a community or a place, in ACLED's naming: "Amhara Ethnic Militia
     (Ethiopia)", "Habar Gedir-Ayr Sub-Clan Militia (Somalia)", "Tonj South Communal Militia (South
-    Sudan)". The community comes from the head's modifiers or a "from/of the X clan" phrase."""
+    Sudan)". The community comes from the head's modifiers or a "from/of the X clan" phrase.
+    `any_head`: the head is already known to be armed ("armed herders"), whatever its noun;
+    `listed`: `tokens` are the community's words wherever they stand ("militias (X and Y)")."""
     lower = head.lower_
-    if lower not in COMMUNAL_HEADS and head.lemma_.lower() not in COMMUNAL_HEADS:
+    if not any_head and lower not in COMMUNAL_HEADS and head.lemma_.lower() not in COMMUNAL_HEADS:
         return None
     militia_noun = _is_militia_noun(head)
-    words = [t for t in tokens if t.i < head.i]  # its modifiers, not "... in X village"
+    # its modifiers, not "... in X village"
+    words = [t for t in tokens if t.i != head.i] if listed else [t for t in tokens if t.i < head.i]
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "of"):
             words.extend(t for t in child.subtree if t.i not in {w.i for w in words})
@@ -490,7 +517,9 @@ def _identity_militia(
             kind = k
     runs: list[list[Token]] = []
     for t in words:
-        named = t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.lower_ not in KIND_WORDS
+        # a capital from the sentence start is no name: "Armed men from the clan ..."
+        plain = t.lower_ in KIND_WORDS or t.lower_ in ARMED_MODIFIERS or t.lower_ in SAME_KIND_WORDS
+        named = t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and not plain
         if named and registry.country_of_modifier(t.text) is None and not registry.match(t.text, fuzzy=False):
             if runs and runs[-1][-1].i == t.i - 1 or runs and t.i >= 1 and head.doc[t.i - 1].text in ("-", "‐"):
                 runs[-1].append(t)
@@ -505,7 +534,13 @@ def _identity_militia(
                 group = found
                 rest = " ".join(texts[n:])
                 if rest and (kind == "sub-clan" or found.kind == "clan"):
-                    group = IdentityGroup(f"{found.name}-{rest}", "sub-clan", found.countries)
+                    # "Habar Gedir Ayr clan militia": a clan's name then its lineage's, a sub-clan
+                    lineage = registry.identity(rest)
+                    name = (
+                        lineage.name if lineage is not None and lineage.kind == "sub-clan" else f"{found.name}-{rest}"
+                    )
+                    group = IdentityGroup(name, "sub-clan", found.countries)
+                    kind = "sub-clan"
                 break
         if group is not None:
             break
@@ -515,11 +550,16 @@ def _identity_militia(
         if militia_noun and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in run):
             place_name = " ".join(texts)
     if group is None and place_name is None:
+        if kind in ("clan", "sub-clan", "ethnic") and (militia_noun or any(w.lower_ in KIND_WORDS for w in words[-3:])):
+            # "two ethnic militias", "armed men from the same clan": a communal militia no one names
+            return _unnamed_militia(kind, tokens, head, registry, tracker)
         return None
     doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if group is not None:
-        kind = "sub-clan" if kind == "sub-clan" else (group.kind if kind in (None, "ethnic") else kind)
+        # a known sub-clan stays one though the text says "clan militia"
+        sub = "sub-clan" in (kind, group.kind)
+        kind = "sub-clan" if sub else (group.kind if kind in (None, "ethnic") else kind)
         if kind == "communal":
             kind = group.kind
         group = IdentityGroup(group.name, kind, group.countries, group.aliases)
@@ -533,6 +573,51 @@ def _identity_militia(
     ref = ActorRef(actor, entry, start, end, "composed", placed=True, role_key=kind, group=group)
     tracker.note(ActorRef(actor, entry, start, end, "named", subject=head.dep_ in SUBJECT_DEPS))
     del doc
+    return ref
+
+
+# civilians who, acting together, are a crowd: their violence is a riot in ACLED's coding
+CROWD_CIVILIAN_HEADS = frozenset(
+    {
+        "residents",
+        "villagers",
+        "locals",
+        "inhabitants",
+        "students",
+        "worshippers",
+        "worshipers",
+        "congregants",
+        "churchgoers",
+        "parishioners",
+        "traders",
+        "vendors",
+        "workers",
+        "miners",
+        "passengers",
+        "motorists",
+        "riders",
+    }
+)
+
+
+def crowd_of_civilians(ref: ActorRef, head: Token | None) -> ActorRef | None:
+    """Civilians read as the agent: residents or students who attack, lynch or clash are ACLED's
+    Rioters of the event's country (Protesters in a protest); a single unnamed person is no side."""
+    if head is None or head.lower_ not in CROWD_CIVILIAN_HEADS:
+        return None
+    crowd = Actor(id="rioters", name="Rioters")
+    return ActorRef(crowd, None, ref.start_char, ref.end_char, "crowd", placed=True, role_key="rioters")
+
+
+def _unnamed_militia(
+    kind: str, tokens: list[Token], head: Token, registry: ActorRegistry, tracker: ActorTracker
+) -> ActorRef:
+    """ACLED's "Unidentified Ethnic Militia (Sudan)", "Unidentified Clan Militia (Somalia)"."""
+    actor = registry.identity_militia(None, kind, tracker.default_country)
+    entry = ActorEntry(id=actor.id, name=actor.name, type="identity_militia", inter=4)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    ref = ActorRef(actor, entry, start, end, "unidentified", placed=True, role_key=kind)
+    tracker.note(ActorRef(actor, entry, start, end, "named", subject=head.dep_ in SUBJECT_DEPS))
     return ref
 
 
@@ -553,12 +638,21 @@ def place_sides(
     event's date; in Protests and Riots an unnamed crowd is ACLED's Protesters / Rioters of that
     country, and in Violence against civilians the civilians are actor2."""
     cc = location.country_code if location is not None else None
+    if cc is None:
+        # no country from the place: a side that belongs to one country only says where it is
+        # ("Amhara special forces beat a woman": Civilians (Ethiopia))
+        cc = _home_country(actor1) or _home_country(actor2)
     admin1 = location.admin1 if location is not None else None
     day = _day(when)
     a1, a2 = (_placed(r, cc, admin1, day, registry) for r in (actor1, actor2))
     crowd_type = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
     if crowd_type is not None and sub_event_type != "Excessive force against protesters":
-        if a1 is None or a1.how in ("civilians", "crowd", "unregistered"):
+        if a2 is not None and a2.how == "unregistered":
+            a2 = None  # a protest's free-text "target" is where or what it was about, not a side
+        if a1 is not None and a2 is None and a1.entry is not None and a1.entry.type == "state_forces":
+            # forces in a protest's story broke it up: ACLED's actor1 is the crowd, the force actor2
+            a1, a2 = None, a1
+        if a1 is None or a1.how in ("civilians", "crowd", "unregistered") or a1.role_key in CROWD_ROLES:
             a1 = _crowd_ref(crowd_type, a1, cc, registry)
         if event_type == "Riots" and a2 is not None and a2.role_key in CROWD_ROLES:
             a2 = _crowd_ref(crowd_type, a2, cc, registry)  # "clashed with each other"
@@ -569,6 +663,9 @@ def place_sides(
     if event_type == "Riots" and sub_event_type == "Mob violence" and a2 is None:
         civ = registry.civilians(cc)  # a mob's victims
         a2 = ActorRef(civ, None, 0, 0, "civilians", placed=True, role_key="civilians")
+    if sub_event_type == "Looting/property destruction" and a2 is None and a1 is not None:
+        civ = registry.civilians(cc)  # what was looted or destroyed was the civilians' (ACLED)
+        a2 = ActorRef(civ, None, 0, 0, "civilians", placed=True, role_key="civilians")
     if event_type == "Violence against civilians" and a1 is not None and a1.how == "crowd":
         a1 = _crowd_ref("rioters", a1, cc, registry)  # a mob that kills is ACLED's rioters
     if event_type == "Violence against civilians" and (a2 is None or a2.entry is None and a2.how != "civilians"):
@@ -576,6 +673,14 @@ def place_sides(
         start, end = (a2.start_char, a2.end_char) if a2 is not None else (0, 0)
         a2 = ActorRef(civ, None, start, end, "civilians", placed=True, role_key="civilians")
     return a1, a2
+
+
+def _home_country(ref: ActorRef | None) -> str | None:
+    """The one country a registered, not story-placed side is active in (None for a group
+    active in several: Al Shabaab in a story with no place could be in Kenya)."""
+    if ref is None or ref.placed or ref.entry is None or len(ref.entry.countries) != 1:
+        return None
+    return ref.entry.countries[0]
 
 
 def _day(when: DateValue | None):
@@ -608,6 +713,8 @@ def _placed(ref: ActorRef | None, cc: str | None, admin1: str | None, day, regis
             actor, entry = registry.civilians(cc), None
         elif ref.role_key in CROWD_ROLES:
             return _crowd_ref(ref.role_key, ref, cc, registry)
+        elif ref.role_key in ("ethnic", "clan", "sub-clan") and ref.group is None:
+            actor = registry.identity_militia(None, ref.role_key, cc)
         elif ref.role_key == "communal" and ref.group is None:
             regional = next(
                 (
@@ -653,6 +760,112 @@ SPEAKER_NOUNS = frozenset(
 )
 FORCE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+# words that, opening a bracket after an unnamed side, say who it was taken to be: "armed men
+# (likely X)", "militiamen (assumed to be X)", "an armed group (coded as X)"
+IDENTIFYING_WORDS = frozenset(
+    {
+        "likely",
+        "probably",
+        "possibly",
+        "presumably",
+        "suspected",
+        "assumed",
+        "believed",
+        "coded",
+        "reportedly",
+        "thought",
+    }
+)
+UNNAMED_HEADS = frozenset({"group", "groups", "men", "man", "gunmen", "gunman", "militia", "militias", "militiamen"})
+
+
+def _parenthetical_identity(head: Token, registry: ActorRegistry, tracker: ActorTracker, role: str) -> ActorRef | None:
+    """Who a bracket right after an unnamed side says it was: the first actor after an
+    identifying word ("an armed group (likely X, given ...)"), or, after a militia noun, the
+    communities it lists ("two clan militias (X and Y)": the first of them here)."""
+    doc = head.doc
+    lemma = head.lemma_.lower()
+    if lemma not in UNNAMED_HEADS and head.lower_ not in UNNAMED_HEADS and not registry.is_generic_armed(lemma):
+        return None
+    if head.i + 1 >= len(doc) or doc[head.i + 1].text != "(":
+        return None
+    close = next((t.i for t in doc[head.i + 2 : head.i + 30] if t.text == ")"), None)
+    if close is None:
+        return None
+    inside = doc[head.i + 2 : close]
+    cue = next((t.i for t in inside if t.lower_ in IDENTIFYING_WORDS), None)
+    if cue is not None:
+        for ent in actor_entities(doc):
+            if cue < ent.start and ent.end <= close:
+                entry = registry.get(ent.ent_id_) or registry.match(ent.text)
+                if entry is not None:
+                    return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
+        for tok in doc[cue + 1 : close]:
+            # the head of a phrase inside the bracket: its own head lies outside the words read
+            heads_phrase = tok.head.i == tok.i or not cue < tok.head.i < close
+            if tok.pos_ not in ("NOUN", "PROPN") or not heads_phrase:
+                continue
+            ref = resolve_phrase(tok, registry, tracker, role=role)
+            if ref is not None and (ref.entry is not None or ref.how in ("unidentified", "composed")):
+                return ref
+        return None
+    listed = bracketed_communities(head)
+    if listed:
+        return _identity_militia(head, [*listed[0], head], registry, tracker, any_head=True, listed=True)
+    return None
+
+
+def bracketed_communities(head: Token) -> list[list[Token]]:
+    """The communities a bracket after a militia noun lists: "clan militias (X and Y)" -> [[X], [Y]]."""
+    doc = head.doc
+    if not _is_militia_noun(head) or head.i + 1 >= len(doc) or doc[head.i + 1].text != "(":
+        return []
+    close = next((t.i for t in doc[head.i + 2 : head.i + 12] if t.text == ")"), None)
+    if close is None:
+        return []
+    groups: list[list[Token]] = [[]]
+    for t in doc[head.i + 2 : close]:
+        if t.lower_ in ("and", "&", ",", "vs", "versus"):
+            groups.append([])
+        elif t.text[:1].isupper() or t.text in ("-", "'"):
+            groups[-1].append(t)
+        else:
+            return []  # words other than names: not a list of communities
+    groups = [g for g in groups if g]
+    return groups if len(groups) >= 2 else []
+
+
+def _multiword_role(head: Token, tokens: list[Token], registry: ActorRegistry) -> str | None:
+    """The role of a two- or three-word head ending at `head`: "police forces", "ministry of
+    defence" (the role must head the phrase: "military hardware" is a thing)."""
+    for n in (3, 2):
+        for i in range(len(tokens) - n + 1):
+            if tokens[i + n - 1].i != head.i:
+                continue
+            found = registry.role_of_head(" ".join(t.text for t in tokens[i : i + n]))
+            if found:
+                return found
+    return None
+
+
+def _armed_civilians(
+    head: Token, tokens: list[Token], registry: ActorRegistry, tracker: ActorTracker
+) -> ActorRef | None:
+    """Civilians who act with weapons are a militia in ACLED's coding: "armed herders", "armed
+    youths" (or herders and pastoralists who attack at all) are an unnamed communal militia of
+    the event's country, and its region's name where ACLED keeps one ("Darfur Communal Militia")."""
+    lemma = head.lemma_.lower()
+    if not (_armed_modifier(head) or lemma in PASTORAL_HEADS or head.lower_ in PASTORAL_HEADS):
+        return None
+    community = _identity_militia(head, tokens, registry, tracker, any_head=True)
+    if community is not None:
+        return community
+    actor = registry.identity_militia(None, "communal", tracker.default_country)
+    entry = ActorEntry(id=actor.id, name=actor.name, type="identity_militia", inter=4)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return ActorRef(actor, entry, start, end, "unidentified", placed=True, role_key="communal")
 
 
 def _titled_person(ent: Span, registry: ActorRegistry, tracker: ActorTracker) -> ActorEntry | None:
@@ -912,6 +1125,107 @@ def objects_of(pred: Token, trigger: Token) -> list[Token]:
     return out
 
 
+# Events two sides do to each other: "A and B clashed" has B as A's opponent, not its ally
+RECIPROCAL_LEMMAS = frozenset(
+    {"clash", "skirmish", "fight", "fighting", "battle", "exchange", "firefight", "gunfight", "confrontation", "feud"}
+)
+RECIPROCAL_WORDS = frozenset({"other", "another"})  # "clashed with each other / one another"
+# modifiers that say the sides are two of one kind: "rival clans", "two ethnic militias clashed"
+# people named by what they belong to: "members of two churches", "followers of rival sheikhs"
+MEMBER_NOUNS = frozenset({"member", "follower", "supporter", "youth", "people", "group", "faction"})
+SAME_KIND_WORDS = frozenset({"rival", "two", "both", "opposing", "warring", "feuding", "same"})
+
+
+def is_reciprocal(trigger: Token, pred: Token) -> bool:
+    return any(t.lemma_.lower() in RECIPROCAL_LEMMAS for t in (trigger, pred))
+
+
+def reciprocal_sides(
+    trigger: Token,
+    pred: Token,
+    a1_tok: Token | None,
+    actor1: ActorRef | None,
+    registry: ActorRegistry,
+    tracker: ActorTracker,
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """Both sides of a clash whose target the objects do not name: (actor1, actor2).
+
+    actor2 is the other conjunct ("Marehan and Hawadle clan militias clashed", "clashes between X
+    and Y militias", where the head noun is shared), or the first side again when both are of one
+    kind ("students clashed with each other", "two ethnic militias clashed", "rival clans
+    fought"): ACLED names both sides, the same name twice if need be."""
+    if a1_tok is None or not is_reciprocal(trigger, pred):
+        return actor1, None
+    each_other = any(
+        t.lower_ in RECIPROCAL_WORDS and t.i > pred.i and t.head.dep_ == "prep"
+        for t in pred.subtree
+        if t.dep_ == "pobj"
+    )
+    if actor1 is None or actor1.how == "unregistered":
+        people = a1_tok.lemma_.lower() in MEMBER_NOUNS or a1_tok.lower_ in CROWD_CIVILIAN_HEADS
+        rival = any(t.lower_ in SAME_KIND_WORDS for t in a1_tok.subtree if t.i != a1_tok.i)
+        if not people or not (each_other or rival):
+            return actor1, None
+        # "members of two churches clashed with each other": a brawl, rioters on both sides
+        crowd = ActorRef(
+            Actor(id="rioters", name="Rioters"),
+            None,
+            a1_tok.idx,
+            a1_tok.idx + len(a1_tok),
+            "crowd",
+            placed=True,
+            role_key="rioters",
+        )
+        return crowd, crowd
+    for c in conjuncts(a1_tok):
+        if c.dep_ != "conj":
+            continue
+        ref = resolve_phrase(c, registry, tracker)
+        if ref is not None and ref.actor.id != actor1.actor.id:
+            if actor1.entry is None and a1_tok.pos_ == "PROPN" and c.pos_ == "NOUN":
+                # "between Gabra and Borana militias": the first community shares the head noun
+                actor1 = _identity_militia(c, [a1_tok, c], registry, tracker) or actor1
+            return actor1, ref
+    tokens = [t for t in a1_tok.subtree if t.i <= a1_tok.i]
+    listed = bracketed_communities(a1_tok)
+    second = [*listed[1], a1_tok] if listed else _second_modifier(a1_tok, tokens)
+    if second is not None:
+        ref = _identity_militia(a1_tok, second, registry, tracker, listed=bool(listed))
+        if ref is not None and ref.actor.id != actor1.actor.id:
+            return actor1, ref
+    plural = a1_tok.tag_ in ("NNS", "NNPS")
+    same_kind = any(t.lower_ in SAME_KIND_WORDS for t in a1_tok.subtree if t.i != a1_tok.i) and plural
+    communal = actor1.role_key in (*CROWD_ROLES, "ethnic", "clan", "sub-clan", "communal", "place", "civilians")
+    if each_other or (communal and (same_kind or _conjoined_modifiers(a1_tok, tokens))):
+        again = ActorRef(
+            actor1.actor,
+            actor1.entry,
+            actor1.start_char,
+            actor1.end_char,
+            actor1.how,
+            placed=actor1.placed,
+            role_key=actor1.role_key,
+            group=actor1.group,
+        )
+        return actor1, again
+    return actor1, None
+
+
+def _conjoined_modifiers(head: Token, tokens: list[Token]) -> bool:
+    """ "Muslim and Christian students": two communities before one head noun."""
+    return any(t.lower_ in ("and", "&") for t in tokens if t.i < head.i)
+
+
+def _second_modifier(head: Token, tokens: list[Token]) -> list[Token] | None:
+    """The words of the second community in "Marehan and Hawadle clan militias": what follows
+    the "and" before the head, plus the head ("Hawadle clan militias")."""
+    before = [t for t in tokens if t.i < head.i]
+    cut = next((k for k, t in enumerate(before) if t.lower_ in ("and", "&")), None)
+    if cut is None or cut + 1 >= len(before):
+        return None
+    return [*before[cut + 1 :], head]
+
+
 def nominal_agent(trigger: Token) -> Token | None:
     """'Russia's attack', 'an attack by X', 'X's shelling', 'a Russian missile strike'."""
     if trigger.pos_ != "NOUN":
@@ -929,10 +1243,23 @@ def nominal_agent(trigger: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+        if child.dep_ == "prep" and child.lower_ == "between" and trigger.lemma_.lower() in RECIPROCAL_LEMMAS:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g  # "clashes between X and Y": X, and Y its opponent (reciprocal_side)
         if child.dep_ == "acl" and (agent := _agent_of(child)) is not None:
             return agent  # "a drone strike launched by the air force", "an ambush staged by rebels"
         if child.dep_ in ("amod", "compound", "nmod") and named_modifier is None and child.ent_type_ in AGENT_LABELS:
             named_modifier = child
+    if named_modifier is None and trigger.lemma_.lower() in RECIPROCAL_LEMMAS:
+        # "clashes over grazing land between X and Y": the sides, however deep the "between" sits
+        # ("fighting broke out between X and Y": on the verb the clash is the subject of)
+        # or a few words on, where the parse hung it on another word ("clashes over land between")
+        around = [*trigger.subtree, *(trigger.head.children if trigger.dep_ == "nsubj" else ())]
+        around += list(trigger.doc[trigger.i + 1 : min(trigger.i + 8, trigger.sent.end)])
+        between = next((t for t in around if t.dep_ == "prep" and t.lower_ == "between"), None)
+        if between is not None:
+            return next((g for g in between.children if g.dep_ == "pobj"), None)
     return named_modifier
 
 
