@@ -135,9 +135,9 @@ def explain_sentences(
 
     res = extractor.resources
     model = res.event_model or EventModel.load()
-    from sitreps.clean.truecase import restore_case
+    from sitreps.clean.parse_view import parse_view
 
-    doc = extractor.nlp(restore_case(article_text))  # as ingest parses it: ALL-CAPS copy case-restored
+    doc = extractor.nlp(parse_view(article_text))  # as ingest parses it: ALL-CAPS copy case-restored
     registered = [e for e in actor_entities(doc) if res.registry.get(e.ent_id_) is not None]
     lines: list[str] = []
     for sent in doc.sents:

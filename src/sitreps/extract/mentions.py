@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from sitreps.clean.truecase import restore_case
+from sitreps.clean.parse_view import parse_view
 from sitreps.config import StepsConfig
 from sitreps.extract.background import background_reason
 from sitreps.extract.claims import Claim, claim_for, in_quotation, load_claims, reporter, speaker_of_sentence
@@ -267,9 +267,9 @@ class RuleExtractor:
         self.steps = build_steps(self.resources, steps)
 
     def extract(self, articles: Sequence[Article]) -> list[list[Mention]]:
-        # the model reads ALL-CAPS copy with its case restored (same length, so the doc's offsets
-        # are the article's); evidence is still cut from the article's own text
-        docs = self.nlp.pipe([restore_case(a.text) for a in articles], batch_size=32)
+        # the parser reads the article unwrapped and, if ALL-CAPS, case-restored (clean.parse_view:
+        # same length, so the doc's offsets are the article's); evidence is cut from the article's own text
+        docs = self.nlp.pipe([parse_view(a.text) for a in articles], batch_size=32)
         out: list[list[Mention]] = []
         for article, doc in zip(articles, docs, strict=True):
             try:

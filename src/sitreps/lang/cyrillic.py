@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from sitreps.clean.truecase import restore_case
+from sitreps.clean.parse_view import parse_view
 from sitreps.model import Actor, Article, DateValue, Fatalities, Location, Mention, Span
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
@@ -221,7 +221,7 @@ class CyrillicExtractor:
         lex = load_lexicon(article.language)
         # places are found by their capitals: ALL-CAPS posts are read case-restored (the same
         # length, so sentence offsets are the article's); evidence quotes the article as given
-        reading = restore_case(article.text)
+        reading = parse_view(article.text)
         sentences = _sentences(reading)
         named_places = _ner_places(reading, lex.code)
         places = [self._places(s, lex, named_places) for s in sentences]

@@ -54,19 +54,19 @@ class Geoparser:
         return out
 
     def tag_texts(self, texts: Iterable[str]) -> Iterator[list[dict[str, Any]]]:
-        from sitreps.clean.truecase import restore_case
+        from sitreps.clean.parse_view import parse_view
 
         given: deque[str] = deque()  # texts spaCy has read ahead, in order; the input stays a stream
 
         def restored() -> Iterator[str]:
             for text in texts:
                 given.append(text)
-                yield restore_case(text)
+                yield parse_view(text)
 
         for doc in self.nlp.pipe(restored(), batch_size=16):
             yield self.tag_doc(doc, given.popleft())
 
     def tag_text(self, text: str) -> list[dict[str, Any]]:
-        from sitreps.clean.truecase import restore_case
+        from sitreps.clean.parse_view import parse_view
 
-        return self.tag_doc(self.nlp(restore_case(text)), text)
+        return self.tag_doc(self.nlp(parse_view(text)), text)
