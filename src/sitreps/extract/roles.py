@@ -649,7 +649,8 @@ def place_sides(
     if crowd_type is not None and sub_event_type != "Excessive force against protesters":
         if a2 is not None and a2.how == "unregistered":
             a2 = None  # a protest's free-text "target" is where or what it was about, not a side
-        if a1 is not None and a2 is None and a1.entry is not None and a1.entry.type == "state_forces":
+        crowd_target = a2 is not None and a2.role_key in CROWD_ROLES  # "police arrested protesters"
+        if a1 is not None and (a2 is None or crowd_target) and a1.entry is not None and a1.entry.type == "state_forces":
             # forces in a protest's story broke it up: ACLED's actor1 is the crowd, the force actor2
             a1, a2 = None, a1
         if a1 is None or a1.how in ("civilians", "crowd", "unregistered") or a1.role_key in CROWD_ROLES:
