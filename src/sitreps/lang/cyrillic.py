@@ -72,6 +72,12 @@ def _day_of(published: DateValue | None) -> DateValue | None:
     return DateValue(start=published.start, end=published.start, inferred=True)
 
 
+def _place_reading_rank(parse: Any) -> tuple[bool, bool]:
+    """Sort key of a word's dictionary readings as a place name: place names, then inanimate nouns."""
+    tag = str(parse.tag)
+    return ("Geox" not in tag, not (parse.tag.POS == "NOUN" and "inan" in tag))
+
+
 class LexiconError(ValueError):
     """A pack's lexicon file is malformed; the message names the file and the field."""
 
@@ -112,6 +118,62 @@ def _morph(code: str) -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=code)
+
+
+class TransliterationError(ValueError):
+    """A pack's transliteration file is malformed; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    """Latin spelling of a pack's Cyrillic names (data/lang/<code>/transliteration.yaml)."""
+
+    pairs: dict[str, str]
+    initial: dict[str, str]
+    letters: dict[str, str]
+
+    def spell(self, name: str) -> str:
+        """'Сергій Лисак' -> 'Serhii Lysak': each word spelled, capitalised; unknown letters kept."""
+        return " ".join(self._word(word) for word in name.split())
+
+    def _word(self, word: str) -> str:
+        lower, out, i = word.lower(), [], 0
+        while i < len(lower):
+            pair = lower[i : i + 2]
+            if pair in self.pairs:
+                out.append(self.pairs[pair])
+                i += 2
+                continue
+            letter = lower[i]
+            table = self.initial if i == 0 and letter in self.initial else self.letters
+            out.append(table.get(letter, letter))
+            i += 1
+        return "".join(out).capitalize()
+
+
+@cache
+def load_transliteration(code: str, folder: Path = LEXICON_DIR) -> Transliteration:
+    """The pack's transliteration table: `pairs`, `initial` and `letters`, each Cyrillic -> Latin."""
+    path = folder / code / "transliteration.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise TransliterationError(f"{path}: not a mapping")
+    tables = {}
+    for key in ("pairs", "initial", "letters"):
+        table = data.get(key)
+        if not (isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())):
+            raise TransliterationError(f"{path}: '{key}' must map Cyrillic letters to Latin strings")
+        tables[key] = table
+    unknown = sorted(set(data) - set(tables))
+    if unknown:
+        raise TransliterationError(f"{path}: unknown key {', '.join(unknown)}")
+    return Transliteration(**tables)
+
+
+# A run of capitalised Cyrillic words, one space apart: a person's name is looked for in these.
+_NAME_RUN = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+(?: [А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+)*")
+# Where a clause ends: a speaker's name is looked for within the claim verb's clause.
+_CLAUSE_END = re.compile(r"[.!?;,:—–]")
 
 
 @dataclass
@@ -229,7 +291,7 @@ class CyrillicExtractor:
         lowered = article.text.lower()
         published = date.fromisoformat(article.published.start) if article.published else None
         story_date = self._date(lowered, lex, published)
-        claimant, stance = self._claim(article, lowered, lex, story_place)
+        claimant, stance = self._claim(article, reading, lex, story_place)
         seen: set[str] = set()
         mentions = []
         for sentence, sentence_places in zip(sentences, places, strict=True):
@@ -351,9 +413,10 @@ class CyrillicExtractor:
     ) -> Location | None:
         """The word (or it with the next capitalised word) in the first reading the gazetteer knows,
         in the pack's home countries if any reading is ("Суми" is Sumy, not a town named "Сума")."""
-        # dictionary readings first, place names first among them: the inflected form as written
-        # can be another place's name ("Курске" is not Kursk's, but a village's)
-        lemmas = [p.normal_form.capitalize() for p in sorted(parses, key=lambda p: "Geox" not in str(p.tag))]
+        # dictionary readings first, place names first among them, then a thing's noun before an
+        # adjective or a surname: the inflected form as written can be another place's name
+        # ("Курске" is not Kursk's, but a village's; "біля Покровська" is Pokrovsk, not "Покровська")
+        lemmas = [p.normal_form.capitalize() for p in sorted(parses, key=_place_reading_rank)]
         readings = lemmas + [word] + [word[: -len(e)] for e in lex["case_endings"] if word.endswith(e)]
         if i + 1 < len(tokens) and _CYRILLIC_WORD.match(tokens[i + 1][2]):
             second = morph.parse(tokens[i + 1][2].lower())
@@ -369,6 +432,12 @@ class CyrillicExtractor:
                 if location is not None and location.country_code in lex["home_countries"]:
                     return location
                 first = first or location
+        if first is None:
+            # a country ("над Україною"): the resolver knows countries, the gazetteer only towns
+            for lemma in dict.fromkeys(lemmas):
+                location = self._resolve(lemma)
+                if location is not None and location.geonameid is None and location.admin1 is None:
+                    return location
         return first
 
     @staticmethod
@@ -464,9 +533,10 @@ class CyrillicExtractor:
 
     # claims and actors
 
-    def _claim(self, article: Article, lowered: str, lex: Lexicon, place: _Place | None) -> tuple[Actor, str]:
+    def _claim(self, article: Article, reading: str, lex: Lexicon, place: _Place | None) -> tuple[Actor, str]:
         from sitreps.extract.claims import reporter
 
+        lowered = reading.lower()
         words = re.findall(r"[а-яёіїєґa-z'’]+", lowered)
         denied = _has_stem(words, lowered, lex["denial_stems"])
         said = _has_stem(words, lowered, lex["claim_stems"])
@@ -477,12 +547,49 @@ class CyrillicExtractor:
         speaker_after = lowered[:cue].rstrip().endswith(",")
         speaker = None
         if said or denied:
+            # a person named in the verb's clause speaks for themself, as English reports read
+            # "regional governor Ivan Fedorov said" (their registry actor when the registry knows them)
+            speaker = self._person_speaking(reading, cue, speaker_first, speaker_after, lex)
+        if speaker is None and (said or denied):
             speaker = self._actor_in(lowered, lex, place, None, near=cue, before=speaker_first, after=speaker_after)
         if speaker is None:
             return reporter(article.outlet), "denied" if denied else "reported" if said else "asserted"
         if denied:
             return speaker, "denied"
         return speaker, "alleged" if _has_stem(words, lowered, lex["hedge_stems"]) else "claimed"
+
+    def _person_speaking(self, reading: str, cue: int, before: bool, after: bool, lex: Lexicon) -> Actor | None:
+        """The person named in the claim verb's clause: a run of capitalised words the dictionary
+        reads as first names or surnames. Before the verb when `before` ("X сообщил, что"), after
+        it when `after` (", сообщил X"); else before it, where its subject stands ("X опроверг
+        сообщения о ..."), unless the cue opens the clause ("За словами X, ...")."""
+        from sitreps.resolve.actors import unregistered
+
+        ends = list(_CLAUSE_END.finditer(reading, 0, cue))
+        clause_start = ends[-1].end() if ends else 0
+        if not after and (before or reading[clause_start:cue].strip()):
+            start, stop = clause_start, cue
+        else:
+            end = _CLAUSE_END.search(reading, cue)
+            start, stop = cue, end.start() if end else len(reading)
+        morph = _morph(lex.code)
+        for run in _NAME_RUN.finditer(reading, start, stop):
+            words = run.group().split()
+            named = [
+                any(g in str(p.tag) for p in morph.parse(w.lower()) for g in ("Name", "Surn", "Patr")) for w in words
+            ]
+            if not any(named):
+                continue
+            # the name starts at the run's first word the dictionary reads as a name and runs to
+            # the run's end: "Губернатор Александр Богомаз" (a surname the dictionary lacks follows)
+            name = " ".join(words[named.index(True) :])
+            latin = load_transliteration(lex.code).spell(name)
+            for text in (latin, latin.split()[-1], name, words[-1]):
+                entry = self._registry.person(text)
+                if entry is not None:
+                    return entry.actor()
+            return unregistered(latin)
+        return None
 
     def _actor_in(
         self,
