@@ -49,11 +49,13 @@ def test_an_article_without_its_pack_is_stored_with_a_hint_naming_the_extra(
 
 def test_a_malformed_lexicon_is_refused_with_its_file_and_field(tmp_path: Path) -> None:
     pytest.importorskip("pymorphy3")
-    from sitreps.lang.cyrillic import LEXICON_DIR, LexiconError, load_lexicon
+    from sitreps.lang.cyrillic import LEXICON_DIR, load_lexicon
+    from sitreps.lexicons import LexiconError
 
     folder = tmp_path / "xx"
     folder.mkdir()
     good = (LEXICON_DIR / "ru" / "lexicon.yaml").read_text(encoding="utf-8")
     (folder / "lexicon.yaml").write_text(good.replace("event_type: Battles", "event_type: Skirmish"), encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"lexicon.yaml: events\[4\] has unknown event_type 'Skirmish'"):
+    expected = r"xx/lexicon.yaml line \d+: events\[3\]: 'event_type' must be an ACLED event type, not 'Skirmish'"
+    with pytest.raises(LexiconError, match=expected):
         load_lexicon("xx", tmp_path)

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
-
+from sitreps.lexicons import BackgroundFile, as_data, load_validated
 from sitreps.model import DateValue
 
 
 @cache
 def _settings() -> dict[str, Any]:
-    return yaml.safe_load((files("sitreps") / "data" / "background.yaml").read_text("utf-8"))
+    return as_data(load_validated("background.yaml", BackgroundFile))
 
 
 def background_span_days() -> int:

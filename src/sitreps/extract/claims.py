@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span, Token
 
 from sitreps.extract.roles import ActorRef, ActorTracker, resolve_phrase, subject_of
+from sitreps.lexicons import ClaimsFile, as_data, load_validated
 from sitreps.model import Actor
 from sitreps.resolve.actors import ActorRegistry, normalize_name
 
@@ -40,7 +39,7 @@ class Claim:
 
 @cache
 def load_claims() -> ClaimLexicon:
-    data = yaml.safe_load(resources.files("sitreps.data").joinpath("claims.yaml").read_text("utf-8"))
+    data = as_data(load_validated("claims.yaml", ClaimsFile))
     return ClaimLexicon(
         verbs=dict(data["reporting_verbs"]),
         third_party=frozenset(normalize_name(x) for x in data["third_party_heads"]),

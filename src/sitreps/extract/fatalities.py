@@ -56,10 +56,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-import yaml
+from sitreps.lexicons import FatalitiesFile, as_data, load_validated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -105,7 +104,7 @@ def _phrases(items: list[str]) -> list[tuple[str, ...]]:
 
 @cache
 def _lexicon() -> _Lexicon:
-    raw: dict[str, Any] = yaml.safe_load((files("sitreps") / "data" / "fatalities.yaml").read_text("utf-8"))
+    raw: dict[str, Any] = as_data(load_validated("fatalities.yaml", FatalitiesFile))
     words = raw["number_words"]
     quantifiers = [(phrase, effect) for effect, items in raw["quantifiers"].items() for phrase in _phrases(items)]
     vague = [(tuple(k.split()), v) for k, v in raw["vague_quantities"].items()]
@@ -614,7 +613,7 @@ class _CumulativeRules:
 
 @cache
 def _cumulative_rules() -> _CumulativeRules:
-    raw: dict[str, Any] = yaml.safe_load((files("sitreps") / "data" / "fatalities.yaml").read_text("utf-8"))
+    raw: dict[str, Any] = as_data(load_validated("fatalities.yaml", FatalitiesFile))
     section = raw["cumulative"]
     words = raw["number_words"]
     number_words = [*words["units"], *words["teens"], *words["tens"]]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
+
+from sitreps.lexicons import ModalityFile, as_data, load_validated
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ModalityLexicon:
 
 @lru_cache(maxsize=1)
 def load_modality() -> ModalityLexicon:
-    raw = yaml.safe_load(resources.files("sitreps.data").joinpath("modality.yaml").read_text(encoding="utf-8"))
+    raw = as_data(load_validated("modality.yaml", ModalityFile))
     return ModalityLexicon(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
 
 

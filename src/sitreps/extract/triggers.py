@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span, Token
+
+from sitreps.lexicons import EventLexiconFile, as_data, load_validated
 
 OBJECT_DEPS = frozenset({"dobj", "pobj", "compound", "amod", "nsubjpass", "attr", "nmod", "poss", "npadvmod"})
 
@@ -76,7 +76,7 @@ class Trigger:
 
 @cache
 def load_lexicon() -> EventLexicon:
-    data = yaml.safe_load(resources.files("sitreps.data").joinpath("event_lexicon.yaml").read_text("utf-8"))
+    data = as_data(load_validated("event_lexicon.yaml", EventLexiconFile))
     rules: dict[str, list[TriggerRule]] = {}
     for raw in data["triggers"]:
         rule = TriggerRule(

@@ -23,37 +23,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sitreps.clean.parse_view import parse_view
+from sitreps.lexicons import LanguagePackFile, as_data, load_validated
 from sitreps.model import Actor, Article, DateValue, Fatalities, Location, Mention, Span
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 LANGUAGES = ("ru", "uk")
-_REQUIRED = (
-    "events",
-    "region_nouns",
-    "colloquial_regions",
-    "street_words",
-    "locative_words",
-    "metonymy_words",
-    "months",
-    "relative_days",
-    "death_stems",
-    "injury_stems",
-    "singular_deaths",
-    "no_deaths",
-    "number_words",
-    "not_people_stems",
-    "claim_stems",
-    "hedge_stems",
-    "denial_stems",
-    "actors",
-    "adjective_endings",
-    "case_endings",
-    "home_countries",
-)
-_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments")
 _CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ-]+$")
 _NUMBER = re.compile(r"^\d{1,4}$")
 # "09.05.2024", "9.05.24": day first, as Russian and Ukrainian write dates; never without the
@@ -78,10 +53,6 @@ def _place_reading_rank(parse: Any) -> tuple[bool, bool]:
     return ("Geox" not in tag, not (parse.tag.POS == "NOUN" and "inan" in tag))
 
 
-class LexiconError(ValueError):
-    """A pack's lexicon file is malformed; the message names the file and the field."""
-
-
 @dataclass(frozen=True)
 class Lexicon:
     code: str
@@ -93,23 +64,9 @@ class Lexicon:
 
 @cache
 def load_lexicon(code: str, folder: Path = LEXICON_DIR) -> Lexicon:
-    """The pack's lexicon, checked: every field present, every event and actor entry well formed."""
-    path = folder / code / "lexicon.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: not a mapping")
-    missing = [key for key in _REQUIRED if key not in data]
-    if missing:
-        raise LexiconError(f"{path}: missing {', '.join(missing)}")
-    for number, entry in enumerate(data["events"], start=1):
-        groups = entry.get("all")
-        if not (isinstance(groups, list) and groups and all(isinstance(g, list) and g for g in groups)):
-            raise LexiconError(f"{path}: events[{number}] needs 'all': a list of non-empty stem lists")
-        if entry.get("event_type") not in _EVENT_TYPES:
-            raise LexiconError(f"{path}: events[{number}] has unknown event_type {entry.get('event_type')!r}")
-    for number, entry in enumerate(data["actors"], start=1):
-        if not (isinstance(entry.get("phrases"), list) and isinstance(entry.get("actor"), str)):
-            raise LexiconError(f"{path}: actors[{number}] needs 'phrases' (a list) and 'actor'")
+    """The pack's lexicon, checked against `sitreps.lexicons.LanguagePackFile`: every field present,
+    no unknown key, every event an ACLED type and sub-type (a LexiconError names the file and line)."""
+    data = as_data(load_validated(folder / code / "lexicon.yaml", LanguagePackFile))
     return Lexicon(code, data)
 
 

@@ -72,12 +72,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import dateparser
-import yaml
 
+from sitreps.lexicons import DatesFile, as_data, load_validated
 from sitreps.model import DateValue, Precision
 
 
@@ -103,7 +102,7 @@ def _words_alternation(words: list[str]) -> str:
 
 @cache
 def _lexicon() -> _DateLexicon:
-    raw: dict[str, Any] = yaml.safe_load((files("sitreps") / "data" / "dates.yaml").read_text("utf-8"))
+    raw: dict[str, Any] = as_data(load_validated("dates.yaml", DatesFile))
     cues = raw["document_date_cues"]
     dated = _words_alternation(cues["dated"])
     nouns, verbs = _words_alternation(cues["document_nouns"]), _words_alternation(cues["document_verbs"])
