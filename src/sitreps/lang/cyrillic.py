@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from sitreps.clean.parse_view import parse_view
 from sitreps.lexicons import LanguagePackFile, as_data, load_validated
 from sitreps.model import Actor, Article, DateValue, Fatalities, Location, Mention, Span
