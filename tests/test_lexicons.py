@@ -59,9 +59,11 @@ def test_every_shipped_lexicon_validates_and_reads_as_its_file(name: str) -> Non
     assert yaml.safe_load(yaml.safe_dump(as_data(lexicon))) == yaml.safe_load(yaml.safe_dump(raw))
 
 
-def test_every_language_pack_shipped_is_checked() -> None:
-    packs = sorted(str(p.relative_to(SHIPPED_DIR)) for p in SHIPPED_DIR.glob("lang/*/lexicon.yaml"))
-    assert packs and all(SHIPPED.get(p) is LanguagePackFile for p in packs)
+def test_every_file_of_every_language_pack_shipped_is_checked() -> None:
+    packs = sorted(str(p.relative_to(SHIPPED_DIR)) for p in SHIPPED_DIR.glob("lang/*/*.yaml"))
+    assert {p.rsplit("/", 1)[0] for p in packs} >= {"lang/ru", "lang/uk"}
+    assert [p for p in packs if p not in SHIPPED] == []
+    assert all(SHIPPED[p] is LanguagePackFile for p in packs if p.endswith("/lexicon.yaml"))
 
 
 def test_the_small_lexicon_is_valid(tmp_path: Path) -> None:

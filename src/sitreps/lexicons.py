@@ -95,7 +95,7 @@ def _check_parent(event_type: str, sub: str | None) -> None:
 class Strict(BaseModel):
     """A mapping that holds only the keys its model names."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+    model_config = ConfigDict(extra="forbid")
 
     @model_validator(mode="before")
     @classmethod
@@ -313,6 +313,14 @@ class LanguagePackFile(Strict):
     home_countries: Words
 
 
+class TransliterationFile(Strict):
+    """data/lang/<code>/transliteration.yaml: Cyrillic letters (and letter pairs) -> Latin spellings."""
+
+    pairs: dict[str, str]
+    initial: dict[str, str]
+    letters: dict[str, str]
+
+
 # Every shipped lexicon and its model, by its path under sitreps/data (the test checks each).
 SHIPPED: dict[str, type[Strict]] = {
     "event_lexicon.yaml": EventLexiconFile,
@@ -323,6 +331,8 @@ SHIPPED: dict[str, type[Strict]] = {
     "background.yaml": BackgroundFile,
     "lang/ru/lexicon.yaml": LanguagePackFile,
     "lang/uk/lexicon.yaml": LanguagePackFile,
+    "lang/ru/transliteration.yaml": TransliterationFile,
+    "lang/uk/transliteration.yaml": TransliterationFile,
 }
 
 
