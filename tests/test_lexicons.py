@@ -139,3 +139,22 @@ def test_every_acled_sub_type_is_accepted_under_its_own_type(tmp_path: Path) -> 
     )
     path = _write(tmp_path, f"triggers:\n{triggers}violent_context: []\nweapons: {{}}\n")
     assert len(load_validated(path, EventLexiconFile).triggers) == len(SUB_EVENT_PARENT) == 25
+
+
+def test_a_user_actor_registry_error_names_the_entrys_line(tmp_path: Path) -> None:
+    from sitreps.resolve.actors import load_registry
+
+    path = _write(
+        tmp_path,
+        "actors:\n"
+        "  - {id: ZLF, name: Zinder Liberation Front, type: rebel_group}\n"
+        "  - id: DMB\n"
+        "    name: Dosso Militia Brigade\n"
+        "    type: political_militia\n"
+        "    aliasses: [DMB fighters]\n",
+        "my_actors.yaml",
+    )
+    with pytest.raises(
+        ValueError, match=r"my_actors\.yaml line 3: actor entry 2 \(DMB\): unknown field\(s\) aliasses$"
+    ):
+        load_registry([path])

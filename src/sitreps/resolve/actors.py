@@ -444,9 +444,38 @@ CONVENTION_INTER = (
 )
 
 
+class _LinedMapping(dict):
+    """A mapping read from YAML that remembers the line it starts on, so an error can name it."""
+
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    """yaml.SafeLoader whose mappings are _LinedMapping."""
+
+
+def _lined_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LinedMapping:
+    loader.flatten_mapping(node)
+    mapping = _LinedMapping(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _lined_mapping)
+
+
+def _at_line(raw: object) -> str:
+    """The " line N" an error names for a mapping read from a file, else nothing."""
+    return f" line {raw.line}" if isinstance(raw, _LinedMapping) else ""
+
+
 def _load_yaml(text: str, source: str = "actor registry") -> dict:
     try:
-        data = yaml.safe_load(text) or {}
+        loader = _LineLoader(text)
+        try:
+            data = loader.get_single_data() or {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
@@ -482,7 +511,7 @@ def _entries_from(data: dict, source: str = "actor registry") -> list[ActorEntry
         raise RegistryError(f"{source}: 'actors' must be a list of entries")
     for i, raw in enumerate(raws, 1):
         label = raw.get("id") if isinstance(raw, dict) else None
-        where = f"{source}: actor entry {i}" + (f" ({label})" if label else "")
+        where = f"{source}{_at_line(raw)}: actor entry {i}" + (f" ({label})" if label else "")
         if not isinstance(raw, dict):
             raise RegistryError(f"{where}: an entry must be a mapping")
         if "id" not in raw or "name" not in raw:
@@ -526,7 +555,7 @@ def _entries_from(data: dict, source: str = "actor registry") -> list[ActorEntry
 def _countries_from(data: dict, source: str) -> dict[str, CountryEntry]:
     out = {}
     for code, c in (data.get("countries") or {}).items():
-        where = f"{source}: country {code}"
+        where = f"{source}{_at_line(c)}: country {code}"
         if not isinstance(c, dict) or "name" not in c:
             raise RegistryError(f"{where}: a country needs a name")
         periods = tuple(int(y) for y in c.get("periods") or ())
@@ -548,7 +577,9 @@ def _countries_from(data: dict, source: str) -> dict[str, CountryEntry]:
 def _identity_from(data: dict, source: str) -> list[IdentityGroup]:
     out = []
     for i, raw in enumerate(data.get("identity_groups") or (), 1):
-        where = f"{source}: identity group {i}" + (f" ({raw.get('name')})" if isinstance(raw, dict) else "")
+        where = f"{source}{_at_line(raw)}: identity group {i}" + (
+            f" ({raw.get('name')})" if isinstance(raw, dict) else ""
+        )
         if not isinstance(raw, dict) or "name" not in raw:
             raise RegistryError(f"{where}: a group needs a name")
         kind = str(raw.get("kind", "ethnic"))
