@@ -35,3 +35,86 @@ def test_a_bearing_is_not_a_place(text: str, bearing: str, town: str, country: s
     tops = _toponyms(text)
     assert bearing not in tops
     assert tops[town].location is not None and tops[town].location.country_code == country
+
+
+# ACLED-note brackets after a name list the units that hold it, narrowest first.
+# (report, the name, its kind, country, geo_precision, the name the location carries)
+BRACKETED = [
+    # a village the gazetteer lacks falls back to the county the bracket names, not Belgium's Soy
+    (
+        "Traders were beaten by a mob at a market in Soy (Likuyani, Kakamega county).",
+        "Soy",
+        "admin1",
+        "KE",
+        3,
+        "Kakamega",
+    ),
+    # the NER runs the town on into its bracket ("Kisumu (Kisumu Central, Kisumu" as one ORG)
+    (
+        "On 4 June 2021, a mob lynched a suspected thief in Kisumu (Kisumu Central, Kisumu).",
+        "Kisumu",
+        "place",
+        "KE",
+        1,
+        "Kisumu",
+    ),
+    # an unlisted town takes the region of its bracket
+    (
+        "On 2 March 2021, soldiers detained two traders in Humera (Western Tigray, Tigray).",
+        "Humera",
+        "admin1",
+        "ET",
+        3,
+        "Tigray",
+    ),
+    # a settlement word may stand between the name and its bracket; the village is unlisted in
+    # Kenya and the namesake over the border in Tanzania is not it
+    (
+        "On 9 May 2021, gunmen robbed a shop in Majengo village (Mvita, Mombasa).",
+        "Majengo",
+        "admin1",
+        "KE",
+        3,
+        "Mombasa",
+    ),
+    # the bracket's region picks the town among its namesakes
+    (
+        "Two groups clashed over a mosque in Kombolcha (Debub Wollo zone, Amhara region).",
+        "Kombolcha",
+        "place",
+        "ET",
+        1,
+        "Kombolcha",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country", "precision", "resolved"), BRACKETED)
+def test_a_bracket_names_the_region_that_holds_the_place(
+    text: str, name: str, kind: str, country: str, precision: int, resolved: str
+) -> None:
+    top = _toponyms(text)[name]
+    loc = top.location
+    assert loc is not None
+    assert (top.kind, loc.country_code, loc.geo_precision, loc.name) == (
+        kind,
+        country,
+        precision,
+        resolved,
+    )
+
+
+def test_a_region_name_many_countries_use_does_not_move_the_town() -> None:
+    # "Eastern" is a region of many countries: read alone it is not where Busia lies, so the town
+    # keeps its own reading instead of falling back to some other country's Eastern region
+    top = _toponyms("Protesters burned tyres on the main road of Busia (Eastern) on Friday.")["Busia"]
+    assert top.kind == "place"
+    assert top.location is not None and top.location.country_code in {"KE", "UG"}
+    assert top.location.name == "Busia"
+
+
+def test_a_spelling_variant_the_ner_calls_a_place_is_spotted() -> None:
+    # "Bossaso" is not GeoNames' spelling (Bosaso); the NER's place label lets the variant in
+    top = _toponyms("Gunmen shot a money changer near the market of Bossaso on Monday, police said.")["Bossaso"]
+    assert top.location is not None
+    assert (top.location.country_code, top.location.name, top.location.geo_precision) == ("SO", "Bosaso", 1)

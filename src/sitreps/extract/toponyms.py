@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 
 from sitreps.extract.doc_index import DocIndex, doc_index
 from sitreps.model import Location
-from sitreps.places.names import name_key, places_lexicon
+from sitreps.places.names import name_key, parse_toponym, places_lexicon
 from sitreps.places.resolver import Anchor
 from sitreps.places.words import is_any_person_name, is_ordinary_word, needs_evidence
 
@@ -116,6 +116,52 @@ def _common_word(word: str) -> bool:
     return _zipf(word) >= COMMON_ZIPF
 
 
+def _cut_at_bracket(ent: Span) -> Span:
+    """The entity up to its first opening bracket: the NER often runs a name on into the bracket
+    that follows it ("Kisumu (Kisumu Central, Kisumu" as one ORG), which names other things."""
+    for tok in ent:
+        if tok.text == "(" and tok.i > ent.start:
+            return ent.doc[ent.start : tok.i]
+    return ent
+
+
+@cache
+def _bracket_after() -> re.Pattern[str]:
+    """ "Kisumu (Kisumu Central, Kisumu)", "Majengo village (Mvita, Mombasa)": a bracket right after
+    a name, or after its settlement or district word, lists the units that hold it, narrowest
+    first (the ACLED note style)."""
+    lexicon = places_lexicon()
+    words = sorted({*lexicon["settlement_words"], *lexicon["district_words"], *lexicon["admin2_words"]}, key=len)
+    kinds = "|".join(re.escape(w) for w in reversed(words))
+    return re.compile(rf"^\s*(?:(?:{kinds})\s*)?\(([^()]{{1,80}})\)", re.IGNORECASE)
+
+
+def _bracket_region(name: str, after: str, gazetteer) -> str | None:
+    """The region a bracket after `name` puts it in, or None.
+
+    The broadest part that is a region is taken ("(Likuyani, Kakamega county)" -> Kakamega
+    county): the place is looked for in it, and an unlisted village falls back to it rather than
+    to a same-named town abroad. A region name several countries use ("(Eastern)") counts only
+    where one of the name's places lies in the region it reads as.
+    """
+    m = _bracket_after().match(after)
+    if m is None:
+        return None
+    places = gazetteer.lookup(name)
+    for part in reversed([p.strip() for p in m.group(1).split(",")]):
+        if not part[:1].isupper():
+            continue
+        region = gazetteer.find_region(part, fuzzy=False)
+        if region is None:
+            continue
+        if not places or any(c.region == region.code for c in places):
+            return part
+        countries = {u.country_code for u in gazetteer.lookup_units(parse_toponym(part).name)}
+        if countries <= {region.country_code}:
+            return part
+    return None
+
+
 def _name_parts(doc: Doc, gazetteer) -> set[int]:
     """Token indices inside a multi-word person or organisation name that is not a place list.
 
@@ -128,6 +174,7 @@ def _name_parts(doc: Doc, gazetteer) -> set[int]:
     for ent in doc_index(doc).ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
+        ent = _cut_at_bracket(ent)
         words = [t for t in ent if t.is_alpha and t.lower_ not in ("the", "a", "an", "and", "of")]
         if len(words) < 2 or gazetteer.is_name(" ".join(t.text for t in words)):
             continue
@@ -207,6 +254,10 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer, index: DocIndex) -
     ):
         return False  # "AP", "IRS"; but "S.C.", "D.C." are regions
     ent = index.ent_holding(span.start, span.end)
+    if ent is not None:
+        ent = _cut_at_bracket(ent)
+        if span.end > ent.end:
+            ent = None  # the span lies in the bracket part the NER glued on
     if ent is not None and ent.label_ not in PLACE_ENTS and (ent.start, ent.end) != (span.start, span.end):
         if not all(gazetteer.is_name(t.text) for t in ent if t.is_alpha and t.lower_ not in ("and", "of", "the")):
             return False  # "Texas Instruments", "the Kyiv Post": inside a non-place name
@@ -244,6 +295,17 @@ def _whole_place_entity(tok) -> bool:
         tok.ent_type_ in PLACE_ENTS
         and tok.ent_iob_ == "B"
         and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    )
+
+
+def _whole_place_span(span: Span) -> bool:
+    """The NER calls exactly this span a place (GPE, LOC, FAC)."""
+    doc = span.doc
+    return (
+        span[0].ent_type_ in PLACE_ENTS
+        and span[0].ent_iob_ == "B"
+        and all(t.ent_iob_ == "I" for t in span[1:])
+        and (span.end >= len(doc) or doc[span.end].ent_iob_ != "I")
     )
 
 
@@ -307,6 +369,8 @@ def spot(
         m = REGION_AFTER.match(after)
         if m:
             hint = m.group(1)
+        else:
+            hint = _bracket_region(span.text, after, gazetteer)
         if REGION_WORDS.match(after):
             # "the Belgorod region": the region itself
             name = text[s : e + REGION_WORDS.match(after).end()]
@@ -315,6 +379,9 @@ def spot(
             gazetteer.is_name(span.text)
             or gazetteer.find_region(name) is not None
             or bool(gazetteer.lookup_units(span.text))
+            # a spelling variant of a listed town ("Bossaso" for Bosaso) where the NER calls
+            # exactly this span a place
+            or (_whole_place_span(span) and bool(gazetteer.lookup_variants(span.text)))
         )
         if not known and not (is_designated or hint):
             return
