@@ -1,4 +1,4 @@
-"""Who did it to whom, on passages written for this test: 101 short reports across more than 40 countries.
+"""Who did it to whom, on passages written for this test: 110 short reports across more than 40 countries.
 
 Each covers one failure kind of actor reading: passive agents ("attacked by X"), nominalisations
 and instruments ("an attack by X", "a bomb planted by X"), generic-noun coreference ("the rebels"
@@ -274,8 +274,12 @@ PASSAGES = [
     pytest.param(
         "On 4 May 2024, Islamic State militants ambushed a bus near Palmyra, killing 12 soldiers.",
         "Islamic State (Syria)",
-        None,
+        "Military Forces of Syria (2000-2024)",
         id="branch:sy-branch",
+        marks=KNOWN_MISS(
+            "Palmyra is read as the US town (places), and Syria's government periods start by year, not month, "
+            "so the soldiers killed are named US forces"
+        ),
     ),
     pytest.param(
         "On 4 May 2024, Janjaweed militiamen killed three farmers near Tawila, North Darfur.",
@@ -656,6 +660,64 @@ PASSAGES = [
         "Police Forces of Ethiopia (2018-) Amhara Regional Special Forces",
         "Civilians (Ethiopia)",
         id="victims:et-no-place-country",
+    ),
+    pytest.param(
+        "On 3 May 2024, Al Shabaab militants detonated an IED at a tea shop in Baidoa, Somalia. Three people were "
+        "killed.",
+        "Al Shabaab",
+        "Civilians (Somalia)",
+        id="victims:so-toll-next-sentence",
+    ),
+    pytest.param(
+        "MAIDUGURI, Nigeria (Reuters) - A roadside bomb planted by Boko Haram fighters exploded near Konduga on "
+        "Tuesday, 14 May 2024. Two passengers died, police said.",
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "Civilians (Nigeria)",
+        id="victims:ng-toll-wire",
+    ),
+    pytest.param(
+        "On 3 May 2024, armed herders attacked a police car near Nyala, Sudan. Two police officers were killed.",
+        "Darfur Communal Militia (Sudan)",
+        "Police Forces of Sudan (2019-)",
+        id="victims:sd-toll-names-police",
+    ),
+    pytest.param(
+        "ON 3 MAY 2024 AL SHABAAB FIGHTERS ATTACKED AN ARMY BASE NEAR JOWHAR, SOMALIA. FOUR SOLDIERS WERE KILLED.",
+        "Al Shabaab",
+        "Military Forces of Somalia (2022-)",
+        id="victims:so-telex-toll-soldiers",
+    ),
+    pytest.param(
+        "On 3 May 2024, soldiers clashed with gunmen near Kaduna, Nigeria. Two people were killed.",
+        "Military Forces of Nigeria (2023-)",
+        "Unidentified Armed Group (Nigeria)",
+        id="victims:ng-battle-toll-no-side",
+    ),
+    pytest.param(
+        "On 3 May 2024, police fired tear gas at protesters in Kisumu, Kenya.",
+        "Protesters (Kenya)",
+        "Police Forces of Kenya (2022-)",
+        id="crowd:ke-fired-at-protesters",
+    ),
+    pytest.param(
+        "On 3 May 2024, residents protested over water shortages in Gedaref, Sudan. Police fired on protesters, "
+        "injuring three.",
+        "Protesters (Sudan)",
+        "Police Forces of Sudan (2019-)",
+        id="crowd:sd-fired-on-protesters-next-sentence",
+    ),
+    pytest.param(
+        "On 3 May 2024, protesters marched in Kadugli, Sudan. NISS agents fired into the crowd, wounding five "
+        "protesters.",
+        "Police Forces of Sudan (2019-) National Intelligence and Security Services",
+        "Protesters (Sudan)",
+        id="crowd:sd-wounding-protesters",
+    ),
+    pytest.param(
+        "Eritrean police forces arrested 30 Christians at a wedding in Keren, Eritrea, on 3 May 2024.",
+        "Police Forces of Eritrea (1993-)",
+        "Civilians (Eritrea)",
+        id="victims:er-believers-arrested",
     ),
 ]
 

@@ -54,6 +54,7 @@ from sitreps.extract.roles import (
     reciprocal_sides,
     resolve_phrase,
     subject_of,
+    toll_victims,
 )
 from sitreps.extract.steps import ArticleRecord, Step, build_steps, run_steps
 from sitreps.extract.toponyms import Toponym, country_place, dateline_country, resolve_all, spot
@@ -318,9 +319,18 @@ def _candidate(
 ) -> Candidate | None:
     tok = trig.token
     pred = predicate_of(tok)
+    acted_on = False  # the trigger is a crowd some verb acts on (below)
+    if trig.rule.participant and tok.dep_ in ("dobj", "pobj"):
+        # "police fired tear gas at protesters", "agents fired into the crowd, wounding five
+        # protesters": the crowd named as what a verb acts on is its target, the verb's subject
+        # the side that acted on it
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if verb.pos_ == "VERB" and subject_of(verb) is not None:
+            pred, acted_on = verb, True
     if attitude_governor(tok, pred):
         pred = tok  # "the county condemns the shelling": the county did not shell
-    if unreal_reason(tok, pred) is not None or _generic_plural(tok, sent_tops):
+    # a bare plural is attacks in general, but a crowd some side acted on is one event's crowd
+    if unreal_reason(tok, pred) is not None or (not acted_on and _generic_plural(tok, sent_tops)):
         return None
     # actor1: nominal agent, then the predicate's subject
     a1_tok = nominal_agent(tok) or subject_of(pred)
@@ -360,6 +370,10 @@ def _candidate(
                 continue
             actor2 = ref
             break
+    if actor2 is None and acted_on:
+        crowd = resolve_phrase(tok, registry, tracker, role="target")
+        if crowd is not None and (actor1 is None or crowd.actor.id != actor1.actor.id):
+            actor2 = crowd
     if actor2 is None:
         # "A and B clashed", "clashed with each other": the other side of a clash
         actor1, actor2 = reciprocal_sides(tok, pred, a1_tok, actor1, registry, tracker)
@@ -484,6 +498,15 @@ def _absorb(into: Candidate, other: Candidate) -> None:
     # the other telling may name the sides the other way round ("the Corps fought Russian
     # troops" / "the ministry said it killed 50 saboteurs"): keep this one's sides then
     swapped = _same_side(other.actor1, into.actor2) or _same_side(other.actor2, into.actor1)
+    if (
+        swapped
+        and _same_side(other.actor2, into.actor1)
+        and not _same_side(other.actor1, into.actor1)
+        and _actor_rank(other.actor1) > _actor_rank(into.actor2)
+    ):
+        # "residents protested ... Police fired on the protesters": the other telling's agent is
+        # the side this one lacks
+        into.actor2 = other.actor1
     if not swapped and _actor_rank(other.actor1) > _actor_rank(into.actor1):
         into.actor1, into.assoc1 = other.actor1, other.assoc1
     if (
@@ -540,6 +563,35 @@ def _attach_orphans(cands: list[Candidate], orphans) -> None:
             target.claim = claim  # "the group later said it killed nine": the group claims it
         if (s_start, s_end) not in target.evidence:
             target.evidence.append((s_start, s_end))
+
+
+# event types whose toll of people of no stated side counts civilians: ACLED codes those a bomb,
+# a shell or an attack on civilians killed as civilians unless the report says they fought
+_TOLL_PEOPLE_ARE_CIVILIANS = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+_TOLL_SIDE_TYPES = frozenset({"Battles", *_TOLL_PEOPLE_ARE_CIVILIANS})
+
+
+def _victims_as_actor2(cands: list[Candidate], doc: Doc, registry: ActorRegistry, tracker: ActorTracker) -> None:
+    """A toll names the target no clause named: "Al Shabaab detonated an IED at a tea shop. Three
+    people were killed." (Civilians), "militiamen attacked a police car. Two police officers were
+    killed." (the police)."""
+    for cand in cands:
+        if cand.actor2 is not None or cand.event_type not in _TOLL_SIDE_TYPES:
+            continue
+        for fig, _claim in cand.fatalities:
+            if fig.negated or fig.kind == "injured":
+                continue
+            ref = toll_victims(doc, fig.start, fig.end, registry, tracker)
+            if ref is not None and ref.how == "unregistered":
+                ref = None  # a name the registry lacks, counted in a toll, is likelier a person or place
+            if ref is not None and ref.how == "civilians" and cand.event_type not in _TOLL_PEOPLE_ARE_CIVILIANS:
+                ref = None  # people killed in a battle are no side of it
+            if ref is None and cand.event_type in _TOLL_PEOPLE_ARE_CIVILIANS and fig.victims in (None, "civilians"):
+                civ = Actor(id="CIV", name="Civilians")
+                ref = ActorRef(civ, None, fig.start, fig.end, "civilians", placed=True, role_key="civilians")
+            if ref is not None and not _same_side(ref, cand.actor1):
+                cand.actor2 = ref
+                break
 
 
 def _fill_places(cands: list[Candidate], toponyms: list[Toponym]) -> None:
@@ -1211,18 +1263,20 @@ def _advance_time(s: _Sentence, reading: _Reading) -> None:
 
 
 class OrphanFigureStep:
-    """A figure told in a sentence with no event joins the event told just before it."""
+    """A figure told in a sentence with no event joins the event told just before it; the people
+    a toll counts are the event's actor2 where no clause named one."""
 
     name = "figures"
-    reads = ("candidates", "orphan_figures")
+    reads = ("candidates", "orphan_figures", "doc", "tracker")
     writes = ("candidates",)
-    data = ()
+    data = ("actors.yaml", "actors/*.yaml", "the user's --actors files")
 
     def __init__(self, res: ExtractionResources) -> None:
-        pass
+        self.res = res
 
     def __call__(self, record: ArticleRecord) -> ArticleRecord:
         _attach_orphans(record.candidates, record.orphan_figures)
+        _victims_as_actor2(record.candidates, record.doc, self.res.registry, record.tracker)
         return record
 
 

@@ -1291,3 +1291,18 @@ def _instrument_agent(subject: Token) -> Token | None:
 
 def conjuncts(token: Token) -> list[Token]:
     return [c for c in token.conjuncts if c.i != token.i]
+
+
+def toll_victims(doc: Doc, start: int, end: int, registry: ActorRegistry, tracker: ActorTracker) -> ActorRef | None:
+    """The side a toll counts, read as a target: "two police officers were killed" names the
+    police, "three civilians died" the civilians. People of no stated side ("three people were
+    killed") are no side here; the caller decides what they are in its event's type."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    # the counted noun: what a number in the figure counts, else the figure's first noun
+    counted = next((t.head for t in span if t.dep_ == "nummod" and t.head.i in range(span.start, span.end)), None)
+    counted = counted or next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+    if counted is None:
+        return None
+    return resolve_phrase(counted, registry, tracker, role="target")
