@@ -125,10 +125,12 @@ def test_a_bad_running_total_pattern_is_refused_with_its_line(tmp_path: Path) ->
 
 def test_a_pack_event_needs_an_acled_sub_type(tmp_path: Path) -> None:
     shipped = (SHIPPED_DIR / "lang" / "ru" / "lexicon.yaml").read_text(encoding="utf-8")
-    path = _write(tmp_path, shipped.replace("sub_event_type: Armed clash", "sub_event_type: Clash"), "lexicon.yaml")
-    line = 1 + shipped.splitlines().index("    sub_event_type: Armed clash")
+    spoilt = shipped.replace("sub_event_type: Armed clash", "sub_event_type: Clash", 1)
+    path = _write(tmp_path, spoilt, "lexicon.yaml")
+    index = [e.get("sub_event_type") for e in yaml.safe_load(spoilt)["events"]].index("Clash")
+    line = 1 + spoilt.splitlines().index("    sub_event_type: Clash")
     assert _refusal(path, LanguagePackFile) == (
-        f"{path} line {line}: events[3]: 'sub_event_type' must be an ACLED sub-event type, not 'Clash'"
+        f"{path} line {line}: events[{index}]: 'sub_event_type' must be an ACLED sub-event type, not 'Clash'"
     )
 
 
@@ -158,3 +160,18 @@ def test_a_user_actor_registry_error_names_the_entrys_line(tmp_path: Path) -> No
         ValueError, match=r"my_actors\.yaml line 3: actor entry 2 \(DMB\): unknown field\(s\) aliasses$"
     ):
         load_registry([path])
+
+
+def test_the_command_line_reports_a_bad_actors_file_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sitreps.cli import main
+
+    path = _write(tmp_path, "actors:\n  - {id: ZLF, name: Zinder Liberation Front, typ: rebel_group}\n", "mine.yaml")
+    monkeypatch.setattr("sys.argv", ["sitreps", "--actors", str(path), "actors", "lookup", "Zinder"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"sitreps: {path} line 2: actor entry 1 (ZLF): unknown field(s) typ"
+    ]

@@ -173,4 +173,12 @@ _register_all()
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from sitreps.errors import DataFileError
+
+    try:
+        app()
+    except DataFileError as exc:  # a malformed lexicon or --actors file: its one line, no traceback
+        print(f"sitreps: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None

@@ -32,10 +32,11 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
+from sitreps.errors import DataFileError
 from sitreps.model import EventType, Stance
 
 
-class LexiconError(ValueError):
+class LexiconError(DataFileError):
     """A lexicon file is malformed; the message is one line naming the file, its line and the reason."""
 
 

@@ -56,6 +56,6 @@ def test_a_malformed_lexicon_is_refused_with_its_file_and_field(tmp_path: Path) 
     folder.mkdir()
     good = (LEXICON_DIR / "ru" / "lexicon.yaml").read_text(encoding="utf-8")
     (folder / "lexicon.yaml").write_text(good.replace("event_type: Battles", "event_type: Skirmish"), encoding="utf-8")
-    expected = r"xx/lexicon.yaml line \d+: events\[3\]: 'event_type' must be an ACLED event type, not 'Skirmish'"
+    expected = r"xx/lexicon.yaml line \d+: events\[\d+\]: 'event_type' must be an ACLED event type, not 'Skirmish'"
     with pytest.raises(LexiconError, match=expected):
         load_lexicon("xx", tmp_path)

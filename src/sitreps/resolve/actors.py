@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
+from sitreps.errors import DataFileError
 from sitreps.model import Actor
 
 FUZZY_MIN = 92.0
@@ -73,7 +74,7 @@ YEARS_RE = re.compile(r"^(\d{4})-(\d{4})?$")
 STATE_NAME_RE = re.compile(r"^(Military Forces|Police Forces|Government) of (.+?) \((\d{4})-(\d{4})?\)(.*)$")
 
 
-class RegistryError(ValueError):
+class RegistryError(DataFileError):
     """A registry file that cannot be used: the message names the file, the entry and why."""
 
 
