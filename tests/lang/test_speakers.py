@@ -63,6 +63,11 @@ def test_an_unknown_speaker_is_kept_by_name_in_latin_letters(extractor: Cyrillic
     assert m.claimant.id == "unregistered:fedorov" and m.claimant.name == "Fedorov"
 
 
+def test_an_unknown_person_with_a_title_speaks_for_the_titles_actor(extractor: CyrillicExtractor) -> None:
+    [m] = _read(extractor, "Окупанти обстріляли Оріхів, повідомив голова ОВА Іван Федоров.", "Запорізька ОВА")
+    assert (m.claimant.id, m.stance) == ("UA_GOV", "claimed")
+
+
 def test_a_surname_like_place_after_a_denial_is_not_its_speaker(extractor: CyrillicExtractor) -> None:
     [m] = _read(extractor, "ВСУ опровергли сообщения об ударе по Курчатову вчера.")
     assert (m.claimant.id, m.stance) == ("UA_MIL", "denied")

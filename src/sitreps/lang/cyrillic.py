@@ -506,9 +506,9 @@ class CyrillicExtractor:
         speaker_after = lowered[:cue].rstrip().endswith(",")
         speaker = None
         if said or denied:
-            # a person named in the verb's clause speaks for themself, as English reports read
-            # "regional governor Ivan Fedorov said" (their registry actor when the registry knows them)
-            speaker = self._person_speaking(reading, cue, speaker_first, speaker_after, lex)
+            # a person named in the verb's clause speaks: their registry actor, else the title's
+            # beside the name ("голова ОВА Олександр Прокудін"), else the name in Latin letters
+            speaker = self._person_speaking(reading, cue, speaker_first, speaker_after, lex, place)
         if speaker is None and (said or denied):
             speaker = self._actor_in(lowered, lex, place, None, near=cue, before=speaker_first, after=speaker_after)
         if speaker is None:
@@ -517,11 +517,14 @@ class CyrillicExtractor:
             return speaker, "denied"
         return speaker, "alleged" if _has_stem(words, lowered, lex["hedge_stems"]) else "claimed"
 
-    def _person_speaking(self, reading: str, cue: int, before: bool, after: bool, lex: Lexicon) -> Actor | None:
+    def _person_speaking(
+        self, reading: str, cue: int, before: bool, after: bool, lex: Lexicon, place: _Place | None
+    ) -> Actor | None:
         """The person named in the claim verb's clause: a run of capitalised words the dictionary
         reads as first names or surnames. Before the verb when `before` ("X сообщил, что"), after
         it when `after` (", сообщил X"); else before it, where its subject stands ("X опроверг
-        сообщения о ..."), unless the cue opens the clause ("За словами X, ...")."""
+        сообщения о ..."), unless the cue opens the clause ("За словами X, ..."). An unregistered
+        person with a title in the clause speaks for the title's actor."""
         from sitreps.resolve.actors import unregistered
 
         ends = list(_CLAUSE_END.finditer(reading, 0, cue))
@@ -547,7 +550,8 @@ class CyrillicExtractor:
                 entry = self._registry.person(text)
                 if entry is not None:
                     return entry.actor()
-            return unregistered(latin)
+            title = self._actor_in(reading[start:stop].lower(), lex, place, None)
+            return title or unregistered(latin)
         return None
 
     def _actor_in(
