@@ -68,6 +68,13 @@ def test_an_unknown_person_with_a_title_speaks_for_the_titles_actor(extractor: C
     assert (m.claimant.id, m.stance) == ("UA_GOV", "claimed")
 
 
+def test_a_speaker_after_according_to_is_read_in_the_nominative(extractor: CyrillicExtractor) -> None:
+    [m] = _read(extractor, "За словами Синєгубова, вночі ворожі дрони атакували Харків.")
+    assert m.claimant.id == "UA_GOV"
+    [m] = _read(extractor, "За словами Петренка, вранці окупанти обстріляли Херсон.")
+    assert m.claimant.id == "unregistered:petrenko"
+
+
 def test_a_surname_like_place_after_a_denial_is_not_its_speaker(extractor: CyrillicExtractor) -> None:
     [m] = _read(extractor, "ВСУ опровергли сообщения об ударе по Курчатову вчера.")
     assert (m.claimant.id, m.stance) == ("UA_MIL", "denied")

@@ -37,6 +37,8 @@ _NUMBER = re.compile(r"^\d{1,4}$")
 # year, which "10.05" as a time of day would be
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})(?![\d.])")
 _PERSON_GRAMMEMES = ("Name", "Surn", "Patr", "Abbr")
+# A reading with one of these is a person's name: first name, surname, patronymic.
+_NAME_GRAMMEMES = ("Name", "Surn", "Patr")
 _APOSTROPHES = ("'", "’", "ʼ")
 # How many tokens from a death or injury word a number may stand and still be its figure.
 _FIGURE_WINDOW = 4
@@ -47,6 +49,14 @@ def _day_of(published: DateValue | None) -> DateValue | None:
     if published is None:
         return None
     return DateValue(start=published.start, end=published.start, inferred=True)
+
+
+def _name_lemma(word: str, morph: Any) -> str:
+    """A name's dictionary form from its first reading as a first name, surname or patronymic."""
+    for parse in morph.parse(word.lower()):
+        if any(g in str(parse.tag) for g in _NAME_GRAMMEMES):
+            return parse.normal_form.capitalize()
+    return word
 
 
 def _place_reading_rank(parse: Any) -> tuple[bool, bool]:
@@ -537,21 +547,29 @@ class CyrillicExtractor:
         morph = _morph(lex.code)
         for run in _NAME_RUN.finditer(reading, start, stop):
             words = run.group().split()
-            named = [
-                any(g in str(p.tag) for p in morph.parse(w.lower()) for g in ("Name", "Surn", "Patr")) for w in words
-            ]
+            named = [any(g in str(p.tag) for p in morph.parse(w.lower()) for g in _NAME_GRAMMEMES) for w in words]
             if not any(named):
                 continue
             # the name starts at the run's first word the dictionary reads as a name and runs to
             # the run's end: "Губернатор Александр Богомаз" (a surname the dictionary lacks follows)
-            name = " ".join(words[named.index(True) :])
-            latin = load_transliteration(lex.code).spell(name)
-            for text in (latin, latin.split()[-1], name, words[-1]):
+            written = words[named.index(True) :]
+            # "за словами Лисака": each word in its dictionary form as a name ("Лисак")
+            lemmas = [_name_lemma(word, morph) for word in written]
+            spell = load_transliteration(lex.code).spell
+            surname = written[-1]
+            # the registry by the name as read and as written, whole or the surname alone, and
+            # the surname less a case ending the dictionary does not know ("Синєгубова")
+            stripped = [surname[: -len(e)] for e in lex["case_endings"] if surname.endswith(e)]
+            for text in dict.fromkeys(
+                [spell(" ".join(lemmas)), spell(" ".join(written)), spell(lemmas[-1]), spell(surname)]
+                + [" ".join(lemmas), surname, lemmas[-1]]
+                + [spell(stem) for stem in stripped]
+            ):
                 entry = self._registry.person(text)
                 if entry is not None:
                     return entry.actor()
             title = self._actor_in(reading[start:stop].lower(), lex, place, None)
-            return title or unregistered(latin)
+            return title or unregistered(spell(" ".join(lemmas)))
         return None
 
     def _actor_in(
