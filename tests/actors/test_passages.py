@@ -1,4 +1,4 @@
-"""Who did it to whom, on passages written for this test: 110 short reports across more than 40 countries.
+"""Who did it to whom, on passages written for this test: 112 short reports across more than 40 countries.
 
 Each covers one failure kind of actor reading: passive agents ("attacked by X"), nominalisations
 and instruments ("an attack by X", "a bomb planted by X"), generic-noun coreference ("the rebels"
@@ -718,6 +718,20 @@ PASSAGES = [
         "Police Forces of Eritrea (1993-)",
         "Civilians (Eritrea)",
         id="victims:er-believers-arrested",
+    ),
+    pytest.param(
+        "Security update | 7 May 2024\nAl Shabaab fighters were seen near Bulo Burte, Somalia. Soldiers raided the "
+        "area. More than 30 members of the armed group were killed.",
+        "Military Forces of Somalia (2022-)",
+        "Al Shabaab",
+        id="coref:so-definite-armed-group",
+    ),
+    pytest.param(
+        "On 7 May 2024, unidentified gunmen attacked a bus near Garissa, Kenya. Two passengers were killed and the "
+        "armed group fled.",
+        "Unidentified Armed Group (Kenya)",
+        "Civilians (Kenya)",
+        id="coref:ke-definite-group-unnamed",
     ),
 ]
 

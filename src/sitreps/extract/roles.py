@@ -377,6 +377,12 @@ def resolve_phrase(
     if civil:
         # "a rights group said": a civilian body, kept as written, never the militia named before
         return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
+    if head.lemma_.lower() in DEFINITE_BACK_REFERENCES and tokens[0].lower_ == "the" and not _unknown_armed(head):
+        # "Al Shabaab ... more than 30 members of the armed group": a definite group is the
+        # armed group named before it, not a new unidentified one
+        ref = tracker.last_armed_non_state(head.idx)
+        if ref is not None and ref.entry is not None:
+            return ActorRef(ref.actor, ref.entry, start, end, "coref")
     if head.lemma_.lower() in PLAIN_PEOPLE and _armed_modifier(head) and role != "claimant":
         # "armed men", "masked men", "unknown individuals": ACLED's Unidentified Armed Group
         actor = registry.unidentified_armed_group(tracker.default_country)
@@ -469,6 +475,8 @@ KIND_WORDS = {
 }
 UNKNOWN_MODIFIERS = frozenset({"unidentified", "unknown", "unnamed", "unspecified", "anonymous"})
 ARMED_MODIFIERS = UNKNOWN_MODIFIERS | {"armed", "masked", "hooded", "heavily-armed"}
+# heads that, with "the", mean a group already named ("the armed group", "the group")
+DEFINITE_BACK_REFERENCES = frozenset({"group"})
 PLAIN_PEOPLE = frozenset({"man", "men", "person", "people", "individual", "individuals", "assailant", "group"})
 # herders who attack are, in ACLED's coding, a communal militia even when no weapon is said
 PASTORAL_HEADS = frozenset({"herder", "herders", "pastoralist", "pastoralists", "herdsman", "herdsmen", "nomads"})
