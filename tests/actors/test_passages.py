@@ -1,4 +1,4 @@
-"""Who did it to whom, on passages written for this test: 112 short reports across more than 40 countries.
+"""Who did it to whom, on passages written for this test: 113 short reports across more than 40 countries.
 
 Each covers one failure kind of actor reading: passive agents ("attacked by X"), nominalisations
 and instruments ("an attack by X", "a bomb planted by X"), generic-noun coreference ("the rebels"
@@ -732,6 +732,13 @@ PASSAGES = [
         "Unidentified Armed Group (Kenya)",
         "Civilians (Kenya)",
         id="coref:ke-definite-group-unnamed",
+    ),
+    pytest.param(
+        "On 7 December 2023, Somali soldiers and Habar Gedir clan militia conducted a joint operation near Barag, "
+        "Galgaduud, Somalia. The government said it killed 30 members of the armed group.",
+        "Military Forces of Somalia (2022-)",
+        None,
+        id="victims:so-ally-is-no-target",
     ),
 ]
 

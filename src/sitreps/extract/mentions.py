@@ -589,8 +589,8 @@ def _victims_as_actor2(cands: list[Candidate], doc: Doc, registry: ActorRegistry
             if ref is None and cand.event_type in _TOLL_PEOPLE_ARE_CIVILIANS and fig.victims in (None, "civilians"):
                 civ = Actor(id="CIV", name="Civilians")
                 ref = ActorRef(civ, None, fig.start, fig.end, "civilians", placed=True, role_key="civilians")
-            if ref is not None and not _same_side(ref, cand.actor1):
-                cand.actor2 = ref
+            if ref is not None and not any(_same_side(ref, side) for side in (cand.actor1, *cand.assoc1)):
+                cand.actor2 = ref  # never actor1 or a side fighting beside it
                 break
 
 
