@@ -118,3 +118,27 @@ def test_a_spelling_variant_the_ner_calls_a_place_is_spotted() -> None:
     top = _toponyms("Gunmen shot a money changer near the market of Bossaso on Monday, police said.")["Bossaso"]
     assert top.location is not None
     assert (top.location.country_code, top.location.name, top.location.geo_precision) == ("SO", "Bosaso", 1)
+
+
+def test_compass_words_alone_are_no_region_of_another_country() -> None:
+    # "South West forces" are a Somali state's; read alone, "South" and "South West" would be
+    # Cameroon's regions and pull the towns of the story there
+    tops = _toponyms("South West forces fired on a crowd in Buurhakaba district (c. 50 km South East of Baidoa).")
+    assert "South" not in tops and "South West" not in tops
+    baidoa = tops["Baidoa"].location
+    assert baidoa is not None and (baidoa.country_code, baidoa.name, baidoa.geo_precision) == ("SO", "Baidoa", 1)
+
+
+def test_the_first_word_of_a_named_village_is_no_place_of_its_own() -> None:
+    # "Isse" read alone is a French commune; before "village" the run is one Somali village's name
+    tops = _toponyms("On 3 May 2022, gunmen killed two traders near Isse Lugeey village near Balanbale (Galgaduud).")
+    assert "Isse" not in tops
+    balanbale = tops["Balanbale"].location
+    assert balanbale is not None and (balanbale.country_code, balanbale.name) == ("SO", "Balanbale")
+
+
+def test_a_qualified_village_name_keeps_its_last_word() -> None:
+    # a district adjective before the village's name: the name nearest "village" is the place
+    tops = _toponyms("Artillery shelled the Graivoronsky Kozinka village overnight, the governor said.")
+    kozinka = tops["Kozinka"].location
+    assert kozinka is not None and (kozinka.country_code, kozinka.name) == ("RU", "Kozinka")

@@ -209,6 +209,16 @@ def _compass_words() -> frozenset[str]:
     return frozenset(places_lexicon()["compass_words"])
 
 
+def _settlement_word_follows(doc: Doc, end: int) -> bool:
+    """A settlement word ("village", "town") comes right after token `end - 1`."""
+    return end < len(doc) and doc[end].lower_ in _settlement_words()
+
+
+@cache
+def _settlement_words() -> frozenset[str]:
+    return frozenset(w for w in places_lexicon()["settlement_words"] if " " not in w)
+
+
 def _compass_bearing(span: Span) -> bool:
     """The span is only compass points and "of" follows it ("North East of", "south-west of")."""
     doc = span.doc
@@ -383,6 +393,8 @@ def spot(
             # exactly this span a place
             or (_whole_place_span(span) and bool(gazetteer.lookup_variants(span.text)))
         )
+        if len(span) == 1 and name == span.text and span[0].lower_ in _compass_words() and not is_designated:
+            return  # "South" of "South West forces": a bearing word read alone, not Cameroon's South region
         if not known and not (is_designated or hint):
             return
         if not known and all(_common_word(t.text) for t in span if t.is_alpha):
@@ -422,12 +434,18 @@ def spot(
                 or any(u.kind == "admin1" for u in gazetteer.lookup_units(t.text))
             )
         ]
+        # "Isse Lugeey village": a run before a settlement word is one village's name (or
+        # qualifiers with the name last), and its first words are no places of their own
+        village_runs = [(s, e) for s, e in runs if e - s > 1 and _settlement_word_follows(doc, e)]
         for start, end in sorted(set(ents) | set(runs) | set(dotted)):
+            if any(s <= start and end < e for s, e in village_runs):
+                continue
             # Sentence-initial capitals are ordinary words unless the gazetteer says otherwise.
             add(start, end, sent)
             # A run may hold several names ("Graivoronsky Kozinka") or a name glued to a title word.
             if end - start > 1:
-                for k in range(start, end):
+                first = end - 1 if (start, end) in village_runs else start
+                for k in range(first, end):
                     add(k, k + 1, sent)
     out.sort(key=lambda t: t.start)
     return out

@@ -651,6 +651,13 @@ class PlaceResolver:
                 and max(u.population for u in units) < self.settings["person_named_region_population"]
             ):
                 return None
+        compass = places_lexicon()["compass_words"]
+        if all(w in compass for w in re.split(r"[\s-]+", name.lower()) if w) and not (
+            support.get(units[0].country_code, set()) - {key}
+        ):
+            # "South West forces", "the North": compass words name a region (Cameroon's South-West)
+            # only in a story its country's other names already place there
+            return None
         if len(key) <= 5 and all(u.matched == "alternate" for u in units) and next_char != ".":
             return None  # "Ind" without its full stop is not Indiana
         if key in lexicon:
