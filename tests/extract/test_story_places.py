@@ -129,6 +129,16 @@ def test_compass_words_alone_are_no_region_of_another_country() -> None:
     assert baidoa is not None and (baidoa.country_code, baidoa.name, baidoa.geo_precision) == ("SO", "Baidoa", 1)
 
 
+def test_a_compass_named_state_of_an_unnamed_country_leaves_the_towns_alone() -> None:
+    # "the South West State" read as Cameroon's South-West region would reject Baidoa as "not in it"
+    text = (
+        "Gunmen shot two traders at a market in Buurhakaba district (c. 50 km South East of Baidoa). "
+        "The market was run by the South West State Relief Committee."
+    )
+    baidoa = _toponyms(text)["Baidoa"].location
+    assert baidoa is not None and (baidoa.country_code, baidoa.name, baidoa.geo_precision) == ("SO", "Baidoa", 1)
+
+
 def test_the_first_word_of_a_named_village_is_no_place_of_its_own() -> None:
     # "Isse" read alone is a French commune; before "village" the run is one Somali village's name
     tops = _toponyms("On 3 May 2022, gunmen killed two traders near Isse Lugeey village near Balanbale (Galgaduud).")

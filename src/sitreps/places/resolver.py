@@ -103,6 +103,13 @@ def _unit_designators() -> frozenset[str]:
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 
 
+def _compass_only(name: str) -> bool:
+    """The name is compass words only ("South West", "north-east"): a region of that name is
+    meant only where the story is already in its country."""
+    words = [w for w in re.split(r"[\s-]+", name.lower()) if w]
+    return bool(words) and all(w in places_lexicon()["compass_words"] for w in words)
+
+
 def _is_bearing(name: str, text: str, end: int) -> bool:
     """'South West' in '60 km South West of Baidoa': compass points before 'of' are a bearing
     from a place, not the region of that name (Cameroon's South-West)."""
@@ -445,6 +452,8 @@ class PlaceResolver:
             items = [m for m in _LIST_ITEM.finditer(match.group(1)) if m.group(0).lower() != "and"]
             for order, item in enumerate(items):
                 region = self._region_from_phrase(item.group(0), countries)
+                if region and _compass_only(item.group(0)) and not support.get(region.country_code):
+                    region = None  # "the South West State" of a Somali story is no Cameroonian region
                 if region:
                     start = match.start(1) + item.start()
                     end = start + len(item.group(0))
@@ -651,10 +660,7 @@ class PlaceResolver:
                 and max(u.population for u in units) < self.settings["person_named_region_population"]
             ):
                 return None
-        compass = places_lexicon()["compass_words"]
-        if all(w in compass for w in re.split(r"[\s-]+", name.lower()) if w) and not (
-            support.get(units[0].country_code, set()) - {key}
-        ):
+        if _compass_only(name) and not support.get(units[0].country_code, set()) - {key}:
             # "South West forces", "the North": compass words name a region (Cameroon's South-West)
             # only in a story its country's other names already place there
             return None
