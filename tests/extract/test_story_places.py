@@ -152,3 +152,25 @@ def test_a_qualified_village_name_keeps_its_last_word() -> None:
     tops = _toponyms("Artillery shelled the Graivoronsky Kozinka village overnight, the governor said.")
     kozinka = tops["Kozinka"].location
     assert kozinka is not None and (kozinka.country_code, kozinka.name) == ("RU", "Kozinka")
+
+
+# (report, the place an institution's or a bracket's name holds, country, GeoNames name)
+SITED = [
+    ("Police dispersed students protesting at the University of Khartoum on Sunday.", "Khartoum", "SD", "Khartoum"),
+    # a spelling variant (GeoNames: Bosaso) inside an institution's name the NER calls an ORG
+    ("A trader was shot in front of the Municipality Office of Bossaso on Monday.", "Bossaso", "SO", "Bosaso"),
+    # "(Vurra, Arua)" tagged ORG by the NER: the units that hold the unlisted village
+    ("On 2 May 2021, a crowd stormed the house of a priest in Oluko (Vurra, Arua).", "Arua", "UG", "Arua"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "resolved"), SITED)
+def test_an_institution_or_a_bracket_list_names_its_place(text: str, name: str, country: str, resolved: str) -> None:
+    loc = _toponyms(text)[name].location
+    assert loc is not None and (loc.country_code, loc.name, loc.geo_precision) == (country, resolved, 1)
+
+
+def test_a_paper_named_after_a_capital_still_is_not_its_place() -> None:
+    # papers and banks are not sited institutions: the Post is no event in Kyiv
+    tops = _toponyms("A commander told the Kyiv Post that shelling continued near Vovchansk.")
+    assert "Kyiv" not in tops and "Kyiv Post" not in tops

@@ -136,6 +136,31 @@ def _bracket_after() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:(?:{kinds})\s*)?\(([^()]{{1,80}})\)", re.IGNORECASE)
 
 
+@cache
+def _sited_institution_words() -> frozenset[str]:
+    return frozenset(places_lexicon()["sited_institution_words"])
+
+
+def _sited_in(doc: Doc, span: Span) -> bool:
+    """ "the University of Khartoum", "the Municipality Office of Bossaso": the span follows
+    "<institution> of", so it names where the institution stands."""
+    k = span.start
+    return k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in _sited_institution_words()
+
+
+# inside a bracket that lists capitalised names only: "(Vurra, Arua)", "(Kisumu Central, Kisumu)"
+_BRACKET_LIST_BEFORE = re.compile(r"\((?:\s*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s*,)*\s*$")
+_BRACKET_LIST_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)*\s*\)")
+
+
+def _in_bracket_list(text: str, span: Span) -> bool:
+    """The span is one of a bracket's comma-separated capitalised names, the units that hold the
+    name before the bracket (ACLED-note style), whatever the NER called them."""
+    before = text[max(0, span.start_char - 80) : span.start_char]
+    after = text[span.end_char : span.end_char + 80]
+    return bool(_BRACKET_LIST_BEFORE.search(before) and _BRACKET_LIST_AFTER.match(after))
+
+
 def _bracket_region(name: str, after: str, gazetteer) -> str | None:
     """The region a bracket after `name` puts it in, or None.
 
@@ -175,6 +200,11 @@ def _name_parts(doc: Doc, gazetteer) -> set[int]:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         ent = _cut_at_bracket(ent)
+        if _in_bracket_list(doc.text, ent):
+            continue  # "(Vurra, Arua)" the NER calls an organisation: the units holding a place
+        sited = next((t.i + 1 for t in ent if _sited_in(doc, doc[t.i + 1 : t.i + 2])), None)
+        if sited is not None:
+            ent = doc[ent.start : sited]  # "the University of Khartoum": Khartoum is where it stands
         words = [t for t in ent if t.is_alpha and t.lower_ not in ("the", "a", "an", "and", "of")]
         if len(words) < 2 or gazetteer.is_name(" ".join(t.text for t in words)):
             continue
@@ -266,8 +296,11 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer, index: DocIndex) -
     ent = index.ent_holding(span.start, span.end)
     if ent is not None:
         ent = _cut_at_bracket(ent)
-        if span.end > ent.end:
-            ent = None  # the span lies in the bracket part the NER glued on
+        if span.end > ent.end or _sited_in(doc, span) or _in_bracket_list(index.text, span):
+            # the span lies in the bracket part the NER glued on, names where an institution
+            # stands ("the University of Khartoum"), or is a unit of a "(Vurra, Arua)" list the
+            # NER took for an organisation
+            ent = None
     if ent is not None and ent.label_ not in PLACE_ENTS and (ent.start, ent.end) != (span.start, span.end):
         if not all(gazetteer.is_name(t.text) for t in ent if t.is_alpha and t.lower_ not in ("and", "of", "the")):
             return False  # "Texas Instruments", "the Kyiv Post": inside a non-place name
@@ -390,8 +423,8 @@ def spot(
             or gazetteer.find_region(name) is not None
             or bool(gazetteer.lookup_units(span.text))
             # a spelling variant of a listed town ("Bossaso" for Bosaso) where the NER calls
-            # exactly this span a place
-            or (_whole_place_span(span) and bool(gazetteer.lookup_variants(span.text)))
+            # exactly this span a place or it names where an institution stands
+            or ((_whole_place_span(span) or _sited_in(doc, span)) and bool(gazetteer.lookup_variants(span.text)))
         )
         if len(span) == 1 and name == span.text and span[0].lower_ in _compass_words() and not is_designated:
             return  # "South" of "South West forces": a bearing word read alone, not Cameroon's South region
