@@ -46,3 +46,12 @@ def test_known_name_callback_protects_a_name_and_vouches_for_a_head() -> None:
 def test_a_known_name_with_an_adjectival_ending_stays_whole(token: str) -> None:
     known = {"Graivoron", "Kursk", "Sum", "Sums"}.__contains__
     assert best_split(token, ", Kozinka", known) is None
+
+
+@pytest.mark.parametrize("token", ["Pliskaso", "Pliskado", "Pliskame"])
+def test_a_known_name_before_a_two_letter_ending_is_a_spelling_not_a_glue(token: str) -> None:
+    """A town written in a spelling the gazetteer lacks ("Pliskaso" for a "Pliskasso") whose first
+    letters happen to be a known name stays whole: two letters are no evidence of a word boundary."""
+    known = {"Pliska"}.__contains__
+    assert best_split(token, " town", known) is None
+    assert best_split("Pliskathe", " army", known) == ("Pliska", "the")

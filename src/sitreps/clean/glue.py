@@ -99,7 +99,12 @@ def best_split(token: str, following: str = "", known_name: KnownName | None = N
         head_known = head[0].isupper() and known_name is not None and known_name(head)
         head_score = _KNOWN_NAME_SCORE if head_known else _zipf(head)
         tail_score = _zipf(tail)
-        both_words = head_score >= settings.word_min_zipf and tail_score >= settings.word_min_zipf
+        # a name is as good as a word before another word ("Kupianskthe"), but not before a
+        # two-letter ending: "Bossaso" is a town, not "Bossa so" (rule 2 still splits "Xin the")
+        name_before_ending = head_known and _zipf(head) < settings.word_min_zipf and len(tail) < 3
+        both_words = (
+            head_score >= settings.word_min_zipf and tail_score >= settings.word_min_zipf and not name_before_ending
+        )
         name_and_function_word = (
             tail_score >= settings.function_word_min_zipf
             and head[0].isupper()
