@@ -692,23 +692,8 @@ def _story_country(doc: Doc, toponyms: list[Toponym], gazetteer) -> Toponym | No
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     code = ranked[0][0]
-    unit = gazetteer.country_unit(code)
-    if unit is None:
-        return None
     start, end, text, sent_start = where[code]
-    return Toponym(
-        start=start,
-        end=end,
-        text=text,
-        sent_start=sent_start,
-        near=False,
-        region_hint=None,
-        designated=False,
-        origin=False,
-        country=code,
-        location=gazetteer.unit_location(unit, text),
-        kind="country",
-    )
+    return country_place(code, gazetteer, text, (start, end, sent_start))
 
 
 def _contains(region: Toponym, village: Toponym) -> bool:

@@ -506,17 +506,19 @@ def dateline_country(dateline_place: str | None, resolver) -> str | None:
     return filed.country_code if filed is not None else None
 
 
-def country_place(code: str | None, gazetteer, name: str) -> Toponym | None:
-    """A whole country as a country-level place (ACLED geo_precision 3) named `name`; it stands at
-    offset 0 since the name it comes from is not in the text (a dateline's)."""
+def country_place(code: str | None, gazetteer, name: str, span: tuple[int, int, int] = (0, 0, 0)) -> Toponym | None:
+    """A whole country as a country-level place (ACLED geo_precision 3) named `name`, at `span`
+    (start, end, sentence start) in the text; (0, 0, 0) when the name is not in the text (a
+    dateline's)."""
     unit = gazetteer.country_unit(code) if code else None
     if unit is None:
         return None
+    start, end, sent_start = span
     return Toponym(
-        start=0,
-        end=0,
+        start=start,
+        end=end,
         text=name,
-        sent_start=0,
+        sent_start=sent_start,
         near=False,
         region_hint=None,
         designated=False,
