@@ -91,10 +91,8 @@ def test_rules_mode_never_consults_the_model(nlp, model: EventModel) -> None:  #
 def test_model_opens_an_event_where_no_rule_trigger_fires(nlp, model: EventModel) -> None:  # noqa: ANN001
     text = "Hundreds of students poured into the streets of Dhaka on Monday demanding the minister resign."
     sent = next(nlp(text).sents)
-    rules = find_triggers(sent, load_lexicon(), False, frozenset())
-    step = sentence_events(sent, rules, model, ExtractorMode.COMBINED)
-    if rules:
-        pytest.skip("the lexicon now covers this sentence")
+    # no rule trigger given: what the model does where the rules are silent, whatever the lexicon holds
+    step = sentence_events(sent, [], model, ExtractorMode.COMBINED)
     assert step.decision is Decision.MODEL
     assert step.triggers[0].token == predicate_token(sent)
     assert step.triggers[0].rule.type == "Protests"
