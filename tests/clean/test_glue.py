@@ -55,3 +55,12 @@ def test_a_known_name_before_a_two_letter_ending_is_a_spelling_not_a_glue(token:
     known = {"Pliska"}.__contains__
     assert best_split(token, " town", known) is None
     assert best_split("Pliskathe", " army", known) == ("Pliska", "the")
+
+
+def test_the_abbreviation_no_is_read_as_text_not_as_a_yaml_boolean() -> None:
+    """glue.yaml is validated at load (sitreps.lexicons): a bare `no` once became False and
+    "report No.Five" was split as two sentences."""
+    from sitreps.clean.glue import load_glue_settings, split_glued_sentences
+
+    assert "no" in load_glue_settings().sentence_glue_abbreviations
+    assert split_glued_sentences("The decree No.Five was read out.") == "The decree No.Five was read out."

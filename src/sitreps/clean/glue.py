@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
-import yaml
+from pydantic import ConfigDict
 from wordfreq import zipf_frequency
+
+from sitreps.lexicons import Strict, load_validated
 
 KnownName = Callable[[str], bool]
 
@@ -31,8 +31,11 @@ _LINK_MARKS = ("://", "www.", "@", "/")
 _KNOWN_NAME_SCORE = 5.0
 
 
-@dataclass(frozen=True)
-class GlueSettings:
+class GlueSettings(Strict):
+    """data/clean/glue.yaml, checked at load (`sitreps.lexicons`: a misspelt key is one line)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     glued_max_zipf: float
     word_min_zipf: float
     function_word_min_zipf: float
@@ -42,27 +45,13 @@ class GlueSettings:
     after_preposition: frozenset[str]
     min_tail_letters: int
     min_head_letters: int
-    name_endings: frozenset[str]
+    name_endings: frozenset[str] = frozenset()
     sentence_glue_abbreviations: frozenset[str]
 
 
 @cache
 def load_glue_settings() -> GlueSettings:
-    source = resources.files("sitreps.data").joinpath("clean/glue.yaml")
-    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    return GlueSettings(
-        glued_max_zipf=float(raw["glued_max_zipf"]),
-        word_min_zipf=float(raw["word_min_zipf"]),
-        function_word_min_zipf=float(raw["function_word_min_zipf"]),
-        name_head_min_letters=int(raw["name_head_min_letters"]),
-        prepositions=frozenset(str(w) for w in raw["prepositions"]),
-        clause_tails=frozenset(str(w) for w in raw["clause_tails"]),
-        after_preposition=frozenset(str(w) for w in raw["after_preposition"]),
-        min_tail_letters=int(raw["min_tail_letters"]),
-        min_head_letters=int(raw["min_head_letters"]),
-        name_endings=frozenset(str(w) for w in raw.get("name_endings", ())),
-        sentence_glue_abbreviations=frozenset(str(w) for w in raw["sentence_glue_abbreviations"]),
-    )
+    return load_validated("clean/glue.yaml", GlueSettings)
 
 
 @lru_cache(maxsize=65536)  # bounded: a long ingest sees an open-ended vocabulary
