@@ -14,7 +14,7 @@ end of a title, or a cut went through a sentence):
   fragment_start  the body opens with closing punctuation, or with a ")" or "]" before any "(" or
                   "[" on its first line ("Mendoza] [Excerpts] Early this morning ...")
   source_excerpt  the body opens with an ellipsis: the source's own mark that it quotes from the
-                  middle ("[Text] ...not only of the provisions"); counted apart, since it is not
+                  middle ("[Text] ...the rest of the statement"); counted apart, since it is not
                   cleaning damage and no cleaning can give back the missing start
   dateline_title  the title is (or opens with) a wire dateline: "CITY, 14 Mar 89 (Agency) -- ..."
   broken_title    the title ends as no headline does: on a comma, hyphen, dash or one of the

@@ -145,6 +145,7 @@ class TriggerEntry(Strict):
 class CrowdViolence(Strict):
     as_agent: tuple[AcledType, AcledSubType] | None = None
     as_target: tuple[AcledType, AcledSubType] | None = None
+    as_target_of_non_violent: tuple[AcledType, AcledSubType] | None = None
 
 
 class ProtestCue(Strict):

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitreps.clean import article_id
 from sitreps.model import Article, DateValue, Mention
+
+if TYPE_CHECKING:
+    from sitreps.extract.toponyms import Toponym
 
 PUBLISHED = "2024-06-14"  # a Friday: "on Tuesday" is 2024-06-11, "on Friday" the day itself
 OUTLET = "Test Wire"
@@ -92,3 +95,25 @@ def check(mentions: list[Mention], expect: Expect) -> None:
     wanted = {f.name: getattr(expect, f.name) for f in fields(expect) if f.name != "count"}
     diffs = {k: (v, got[k]) for k, v in wanted.items() if v is not ANY and got[k] != v}
     assert not diffs, "field: (expected, got) " + repr(diffs)
+
+
+def toponym_list(text: str, skip_actor_names: bool = True) -> list[Toponym]:
+    """The toponyms spotted in `text` and resolved as the extractor does (names inside an
+    actor's name skipped, unless `skip_actor_names` is off), in text order."""
+    from sitreps.extract.roles import actor_entities
+    from sitreps.extract.toponyms import resolve_all, spot
+    from sitreps.nlp import load_nlp
+    from sitreps.places import PlaceResolver, get_gazetteer
+    from sitreps.resolve.actors import get_registry
+
+    doc = load_nlp()(text)
+    gazetteer = get_gazetteer()
+    actor_spans = [(e.start_char, e.end_char) for e in actor_entities(doc)] if skip_actor_names else []
+    tops = spot(doc, gazetteer, actor_spans, get_registry().capital_country)
+    resolve_all(tops, text, PlaceResolver(gazetteer))
+    return tops
+
+
+def spotted_toponyms(text: str) -> dict[str, Toponym]:
+    """`toponym_list(text)` by each toponym's text."""
+    return {t.text: t for t in toponym_list(text)}

@@ -51,7 +51,7 @@ def test_the_text_s_names_are_read_in_the_dateline_country_when_it_names_none(wi
 
 def test_a_text_naming_no_place_is_put_in_the_dateline_country_not_its_city(wire) -> None:
     mentions = wire(
-        "LIMA, 19 Jan 89 -- [Text] Two bombs exploded outside a bank early this morning, wounding a guard, "
+        "LIMA, 23 Feb 91 -- [Text] Two bombs exploded outside a bank early this morning, wounding a guard, "
         "police said.\n\nNobody claimed the attack."
     )
     assert _places(mentions) == {("Peru", "PE", 3)}

@@ -202,7 +202,7 @@ def test_mentions_explain_shows_rules_model_and_decision(tmp_path: Path) -> None
             ("Riots", "Violent demonstration"),
         ),
         (
-            "Heavy clashes broke out between police and protesters outside parliament in Nairobi on Tuesday.",
+            "Heavy fighting erupted between police and protesters outside parliament in Nairobi on Tuesday.",
             ("Riots", "Violent demonstration"),
         ),
         # a killing that caused the protest is not force used on it
@@ -217,7 +217,7 @@ def test_mentions_explain_shows_rules_model_and_decision(tmp_path: Path) -> None
             ("Riots", "Mob violence"),
         ),
         (
-            "Three suspected thieves have been beaten up by a mob in Abakaliki, Ebonyi State, on Sunday.",
+            "Three suspected thieves were beaten by an angry mob in Abakaliki, Ebonyi State, on Sunday.",
             ("Riots", "Mob violence"),
         ),
         # gunmen firing in a place of worship attack civilians; troops attacking a rebel camp fight

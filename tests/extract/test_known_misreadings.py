@@ -68,6 +68,21 @@ KNOWN = [
         Expect("Violence against civilians", claimant="United Nations", stance="reported"),
         id="united-nations-is-a-third-party",
     ),
+    # arrests are no force: protesters arrested are a protest with intervention (triggers' crowd
+    # retyping took every act done to protesters for excessive force)
+    pytest.param(
+        "Riot police arrested eleven demonstrators outside the parliament in Freetown on Tuesday.",
+        Expect("Protests", "Protest with intervention", actor1="Protesters (Sierra Leone)", count=1),
+        id="arrested-protesters-are-an-intervention",
+    ),
+    # one protest told twice, as a march and as the shooting that broke it up: the merged
+    # mention takes the most severe response (mentions' merge kept the march's sub-type)
+    pytest.param(
+        "Hundreds of teachers marched through Blantyre on Monday. Soldiers fired into the crowd, wounding four "
+        "protesters.",
+        Expect("Protests", "Excessive force against protesters", actor2="Protesters (Malawi)", count=1),
+        id="a-march-and-the-shooting-that-broke-it-up-are-excessive-force",
+    ),
 ]
 
 

@@ -93,7 +93,7 @@ def _rules() -> _Rules:
     region_words = int(settings["region_max_words"]) - 1
     dateline = re.compile(
         rf"^(?P<place>{_WORD}(?:[ -]{_WORD}){{0,{place_words}}})"
-        # "PANAMA CITY (PANAMA), 10 MAY 90": a region in brackets is followed by the comma
+        # "KINGSTON (JAMAICA), 3 JUN 91": a region in brackets is followed by the comma
         rf"(?:\s?\((?P<bracketed>{_WORD}(?:\s{_WORD}){{0,{region_words}}})\)(?=,))?"
         rf"(?:,\s?(?!(?i:{weekdays}|{months}|{placeholders})\b)(?P<region>{_WORD}(?:\s{_WORD}){{0,{region_words}}}))?"
         rf"(?:,?\s(?:{date_pattern}|(?P<no_date>(?i:{placeholders}))))?"

@@ -45,7 +45,7 @@ Rules (word lists in data/fatalities.yaml):
   zero figure unless the clause says the toll is unknown ("not immediately clear whether").
 - Running totals: a figure whose clause counts over a span ("since 1980", "so far this year",
   "over the past two months", "in total") or a conflict's dead ("the war has killed", "a war
-  that has claimed", "killed in the nine-month war") is marked `cumulative` with the words that
+  that has claimed", "killed in the two-year war") is marked `cumulative` with the words that
   say so; `running_total_reason` also counts as one a toll of 1,000 or more in a sentence that
   dates nothing to the day. The mention assembler never puts a running total on an event: "a
   bomb killed 12 on Tuesday, in a war that has killed 12,000 since 1980" gives the event 12.

@@ -318,10 +318,54 @@ def _candidate(
     quote_speaker: Claim | None,
 ) -> Candidate | None:
     tok = trig.token
+    pred, acted_on = _predicate(trig)
+    # a bare plural is attacks in general, but a crowd some side acted on is one event's crowd
+    if unreal_reason(tok, pred) is not None or (not acted_on and _generic_plural(tok, sent_tops)):
+        return None
+    actor1, a1_tok, assoc = _agent_side(tok, pred, registry, tracker)
+    actor1, actor2, assoc = _target_side(tok, pred, acted_on, a1_tok, actor1, assoc, registry, tracker)
+    etype, sub = _refine(trig, actor1, actor2, sent, lexicon)
+    if actor1 is None and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        # "a bomb exploded", "a corporal was killed": no agent said here; the story's main armed group
+        main = tracker.main_armed()
+        if main is not None and (actor2 is None or main.actor.id != actor2.actor.id):
+            actor1 = ActorRef(main.actor, main.entry, main.start_char, main.end_char, "coref")
+    claim = claim_for(tok, registry, tracker, claims_lex, article.outlet, quote_speaker)
+    date, own = _candidate_date(tok, sent, article, sent_dates, current_date)
+    place = _place_for(tok, pred, sent_tops)
+    country_only = place is None and any(
+        (t.country or (t.location is not None and t.precision_rank == 4)) and not t.origin for t in sent_tops
+    )
+    names_unknown_place = place is None and any(
+        t.location is None and t.area is None and not t.origin for t in sent_tops
+    )
+    return Candidate(
+        country_only=country_only,
+        names_unknown_place=names_unknown_place,
+        event_type=etype,
+        sub_event_type=sub,
+        outcome=trig.rule.outcome,
+        sent_start=sent.start_char,
+        sent_end=sent.end_char,
+        actor1=actor1,
+        actor2=actor2,
+        assoc1=assoc,
+        claim=claim,
+        date=date,
+        own_date=own,
+        place=place,
+        evidence=[(sent.start_char, sent.end_char)],
+    )
+
+
+def _predicate(trig: Trigger) -> tuple[Token, bool]:
+    """The predicate whose arguments are the trigger's sides, and whether the trigger is a crowd
+    that predicate acts on."""
+    tok = trig.token
     pred = predicate_of(tok)
-    acted_on = False  # the trigger is a crowd some verb acts on (below)
+    acted_on = False
     if trig.rule.participant and tok.dep_ in ("dobj", "pobj"):
-        # "police fired tear gas at protesters", "agents fired into the crowd, wounding five
+        # "police fired tear gas at protesters", "agents fired into the crowd, wounding three
         # protesters": the crowd named as what a verb acts on is its target, the verb's subject
         # the side that acted on it
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
@@ -329,10 +373,14 @@ def _candidate(
             pred, acted_on = verb, True
     if attitude_governor(tok, pred):
         pred = tok  # "the county condemns the shelling": the county did not shell
-    # a bare plural is attacks in general, but a crowd some side acted on is one event's crowd
-    if unreal_reason(tok, pred) is not None or (not acted_on and _generic_plural(tok, sent_tops)):
-        return None
-    # actor1: nominal agent, then the predicate's subject
+    return pred, acted_on
+
+
+def _agent_side(
+    tok: Token, pred: Token, registry: ActorRegistry, tracker: ActorTracker
+) -> tuple[ActorRef | None, Token | None, list[ActorRef]]:
+    """actor1 (the nominal agent, then the predicate's subject), the token it was read from, and
+    the sides named with it ("the Legion and the Corps")."""
     a1_tok = nominal_agent(tok) or subject_of(pred)
     actor1 = resolve_phrase(a1_tok, registry, tracker, exclude=pred) if a1_tok is not None else None
     if actor1 is None and a1_tok is not None and a1_tok.pos_ == "NOUN":
@@ -358,7 +406,21 @@ def _candidate(
             ref = resolve_phrase(c, registry, tracker)
             if ref is not None and ref.actor.id != actor1.actor.id:
                 assoc.append(ref)
-    # actor2: the first object that names an actor
+    return actor1, a1_tok, assoc
+
+
+def _target_side(
+    tok: Token,
+    pred: Token,
+    acted_on: bool,
+    a1_tok: Token | None,
+    actor1: ActorRef | None,
+    assoc: list[ActorRef],
+    registry: ActorRegistry,
+    tracker: ActorTracker,
+) -> tuple[ActorRef | None, ActorRef | None, list[ActorRef]]:
+    """actor2: the first object that names an actor, the crowd acted on, the other side of a
+    clash (which may move actor1), or civilians in the clause; with actor1 and its allies."""
     actor2 = None
     # a name the registry does not know after "in"/"at" is likelier the place than a side
     placelike: ActorRef | None = None
@@ -380,61 +442,34 @@ def _candidate(
         if actor2 is not None:
             assoc = [r for r in assoc if r.actor.id != actor2.actor.id]
     if actor2 is None:
-        # "civilians" anywhere in the trigger's clause make them the target of violence
-        for t in pred.subtree:
-            if registry.role_of_head(t.text) == "civilians" or registry.role_of_head(t.lemma_) == "civilians":
-                if t.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj", "conj", "appos") and t.i != (
-                    a1_tok.i if a1_tok is not None else -1
-                ):
-                    actor2 = ActorRef(Actor(id="CIV", name="Civilians"), None, t.idx, t.idx + len(t), "civilians")
-                    break
-    actor2 = actor2 or placelike
-    etype, sub = _refine(trig, actor1, actor2, sent, lexicon)
-    if actor1 is None and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        # "a bomb exploded", "a corporal was killed": no agent said here; the story's main armed group
-        main = tracker.main_armed()
-        if main is not None and (actor2 is None or main.actor.id != actor2.actor.id):
-            actor1 = ActorRef(main.actor, main.entry, main.start_char, main.end_char, "coref")
-    claim = claim_for(tok, registry, tracker, claims_lex, article.outlet, quote_speaker)
-    # time: the expression nearest the trigger in this sentence, else the story's current date
-    date, own = None, False
+        actor2 = _civilians_in_clause(pred, a1_tok, registry)
+    return actor1, actor2 or placelike, assoc
+
+
+def _civilians_in_clause(pred: Token, a1_tok: Token | None, registry: ActorRegistry) -> ActorRef | None:
+    """ "civilians" anywhere in the trigger's clause make them the target of violence."""
+    agent_i = a1_tok.i if a1_tok is not None else -1
+    for t in pred.subtree:
+        if registry.role_of_head(t.text) == "civilians" or registry.role_of_head(t.lemma_) == "civilians":
+            if t.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj", "conj", "appos") and t.i != agent_i:
+                return ActorRef(Actor(id="CIV", name="Civilians"), None, t.idx, t.idx + len(t), "civilians")
+    return None
+
+
+def _candidate_date(
+    tok: Token, sent: Span, article: Article, sent_dates, current_date: DateValue | None
+) -> tuple[DateValue | None, bool]:
+    """The expression nearest the trigger in its sentence (its own date), else the story's
+    current date, else the publication day (inferred)."""
     own_dates = [d for d in sent_dates if not _dates_something_else(sent.doc, d[0], tok)]
     if own_dates:
-        date = min(own_dates, key=lambda x: abs(x[0] - tok.idx))[1]
-        own = True
-    elif current_date is not None:
-        date = current_date
-    elif article.published is not None:
-        date = DateValue(
-            start=article.published.start,
-            end=article.published.end,
-            precision=article.published.precision,
-            inferred=True,
-        )
-    place = _place_for(tok, pred, sent_tops)
-    country_only = place is None and any(
-        (t.country or (t.location is not None and t.precision_rank == 4)) and not t.origin for t in sent_tops
-    )
-    names_unknown_place = place is None and any(
-        t.location is None and t.area is None and not t.origin for t in sent_tops
-    )
-    return Candidate(
-        country_only=country_only,
-        names_unknown_place=names_unknown_place,
-        event_type=etype,
-        sub_event_type=sub,
-        outcome=trig.rule.outcome,
-        sent_start=sent.start_char,
-        sent_end=sent.end_char,
-        actor1=actor1,
-        actor2=actor2,
-        assoc1=assoc,
-        claim=claim,
-        date=date,
-        own_date=own,
-        place=place,
-        evidence=[(sent.start_char, sent.end_char)],
-    )
+        return min(own_dates, key=lambda x: abs(x[0] - tok.idx))[1], True
+    if current_date is not None:
+        return current_date, False
+    if article.published is not None:
+        published = article.published
+        return DateValue(start=published.start, end=published.end, precision=published.precision, inferred=True), False
+    return None, False
 
 
 def _generic_plural(trigger: Token, sent_tops: list[Toponym]) -> bool:
@@ -490,6 +525,24 @@ def _place_for(tok: Token, pred: Token, tops: list[Toponym]) -> Toponym | None:
     return min(usable, key=lambda t: (not in_clause(t), t.precision_rank, abs(t.start - tok.idx)))
 
 
+# Two tellings of one event with different sub-types: which one ACLED codes. A battle is an
+# armed clash unless a telling says territory changed hands; a protest is coded by the most
+# severe response to it (a march "police fired into the crowd" broke up is excessive force).
+# Sub-types not listed rank 0 and are never replaced by another telling's.
+_SUB_TYPE_PRECEDENCE: dict[str, int] = {
+    "Armed clash": -1,
+    "Peaceful protest": 1,
+    "Protest with intervention": 2,
+    "Excessive force against protesters": 3,
+}
+
+
+def _sub_type_rank(cand: Candidate) -> int:
+    if cand.sub_event_type is None:
+        return -2
+    return _SUB_TYPE_PRECEDENCE.get(cand.sub_event_type, 0)
+
+
 def _absorb(into: Candidate, other: Candidate) -> None:
     for span in other.evidence:
         if span not in into.evidence:
@@ -517,11 +570,7 @@ def _absorb(into: Candidate, other: Candidate) -> None:
         into.actor2 = other.actor2  # never the initiator against itself
     if into.claim.claimant.id == "reporter" and other.claim.claimant.id != "reporter":
         into.claim = other.claim
-    if (
-        into.sub_event_type == "Armed clash"
-        and other.sub_event_type not in (None, "Armed clash")
-        and other.event_type == into.event_type
-    ):
+    if other.event_type == into.event_type and _sub_type_rank(other) > _sub_type_rank(into):
         into.sub_event_type = other.sub_event_type
     into.outcome = into.outcome or other.outcome
     if into.date is None or (other.date is not None and other.own_date and not into.own_date):

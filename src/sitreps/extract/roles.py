@@ -13,7 +13,9 @@ name in it is a place ("the village of X", "an attack on Sumy").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
 
@@ -207,6 +209,68 @@ def phrase_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+class _Nobody(Enum):
+    """What a reading returns when it knows the phrase names no one: the readings after it are not tried."""
+
+    NOBODY = 0
+
+
+NOBODY = _Nobody.NOBODY
+
+
+@dataclass
+class Phrase:
+    """A noun phrase being read as an actor: its tokens, the entities over them, its role noun."""
+
+    head: Token
+    tokens: list[Token]
+    registry: ActorRegistry
+    tracker: ActorTracker
+    role: str  # "actor", "target" or "claimant": what the phrase is to its event
+    exclude: Token | None
+    # only the entities over the phrase's token range can hold a token of it: looked up, not
+    # scanned, so a long article is not read once per phrase
+    near_ents: list[Span]
+    role_key: str | None  # the role noun of the head ("military", "police", "civilians", ...)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].idx + len(self.tokens[-1])
+
+    @property
+    def subject(self) -> bool:
+        return self.head.dep_ in SUBJECT_DEPS
+
+    def holds(self, ent: Span) -> bool:
+        """Whether a token of `ent` is one of the phrase's."""
+        indexes = {t.i for t in self.tokens}
+        return any(t.i in indexes for t in ent)
+
+    def ref(
+        self, actor: Actor, entry: ActorEntry | None, how: str, placed: bool = False, role_key: str | None = None
+    ) -> ActorRef:
+        """An actor read over the whole phrase."""
+        return ActorRef(actor, entry, self.start, self.end, how, placed=placed, role_key=role_key)
+
+    def as_written(self) -> ActorRef:
+        return self.ref(unregistered(_phrase_name(self.head, self.tokens)), None, "unregistered")
+
+    def generic_armed(self) -> bool:
+        return self.registry.is_generic_armed(self.head.lemma_) or self.registry.is_generic_armed(self.head.text)
+
+    def unidentified_armed_group(self) -> ActorRef:
+        # armed men no report names: ACLED's "Unidentified Armed Group (Country)"
+        actor = self.registry.unidentified_armed_group(self.tracker.default_country)
+        return self.ref(actor, None, "unidentified", placed=True, role_key="unidentified")
+
+
+PhraseReading = Callable[[Phrase], "ActorRef | _Nobody | None"]
+
+
 def resolve_phrase(
     head: Token,
     registry: ActorRegistry,
@@ -214,229 +278,329 @@ def resolve_phrase(
     exclude: Token | None = None,
     role: str = "actor",
 ) -> ActorRef | None:
-    """The actor a noun phrase names, or None when it names no one (a place, a thing)."""
+    """The actor a noun phrase names, or None when it names no one (a place, a thing): the
+    first of `PHRASE_READINGS` that reads it."""
     tokens = phrase_tokens(head, exclude)
     if not tokens:
         return None
-    if head.lemma_.lower() in PLACE_NOUNS:
-        return None  # "Russian territory", "Ukrainian soil": a place, not a party
-    if head.lower_ in RECIPROCAL_WORDS and head.i > 0 and head.doc[head.i - 1].lower_ in ("each", "one"):
-        return None  # "clashed with each other": the sides are the subject's (reciprocal_sides)
-    if head.lemma_.lower() in PARTITIVES:
-        # "a handful of the rebels", "dozens of soldiers": the people are in the of-phrase
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        member = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        if member is not None:
-            return resolve_phrase(member, registry, tracker, exclude=exclude, role=role)
-    identified = _parenthetical_identity(head, registry, tracker, role)
-    if identified is not None:
-        return identified
-    idx = {t.i for t in tokens}
-    doc = head.doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    # only the entities over the phrase's token range can hold a token of it: looked up, not
-    # scanned, so a long article is not read once per phrase
-    near_ents = doc_index(doc).ents_touching(tokens[0].i, tokens[-1].i)
-    # 1. a registry alias inside the phrase (the one nearest the head)
-    ents = [e for e in near_ents if e.label_ == ACTOR_LABEL and any(t.i in idx for t in e)]
-    if ents:
-        ent = min(ents, key=lambda e: abs(e.root.i - head.i))
-        entry = registry.get(ent.ent_id_) or registry.match(ent.text)
-        if entry is not None:
-            return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
-    # 2. a public figure speaking for an institution (the small model sometimes tags a
-    # titled name ORG: "governor Pavel Orlov")
-    for ent in near_ents:
-        titled_org = ent.label_ == "ORG" and ent.start > 0 and registry.role_of_head(doc[ent.start - 1].lower_)
-        if (ent.label_ == "PERSON" or titled_org) and any(t.i in idx for t in ent):
-            if ent.root.dep_ == "poss" and ent.root.head.i == head.i and head.i not in {t.i for t in ent}:
-                continue  # "Putin's armed forces": the forces, composed below, not the man
-            entry = registry.person(ent.text) or _titled_person(ent, registry, tracker)
-            if entry is not None:
-                tracker.people.setdefault(ent[-1].lower_, entry)  # "Smirnov wrote", later
-                return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "person")
-    if head.pos_ == "PROPN" and head.lower_ in tracker.people:
-        entry = tracker.people[head.lower_]  # "Orlov wrote": the official named with a title earlier
-        return ActorRef(entry.actor(), entry, head.idx, head.idx + len(head), "person")
-    # 3. demonym/capital + role noun; a multi-word head first ("police forces" are police,
-    # "armed forces" the military), then the head word alone
+    # a multi-word head first ("police forces" are police, "armed forces" the military), then
+    # the head word alone
     role_key = _multiword_role(head, tokens, registry)
     role_key = role_key or registry.role_of_head(head.text) or registry.role_of_head(head.lemma_)
-    if role_key == "civilians" and role == "actor":
-        armed = _armed_civilians(head, tokens, registry, tracker)
-        if armed is not None:
-            return armed
-    if role_key is not None:
-        country = None
-        for t in tokens:
-            if t.i == head.i or _negated_modifier(t) or not _modifies(t, head):
-                continue
-            country = registry.country_of_modifier(t.text) or registry.country_of_modifier(
-                t.text + ("'s" if t.dep_ == "poss" and not t.text.endswith("'s") else "")
-            )
-            if t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS"):
-                country = country or registry.country_of_modifier(t.text + "'s")
-            if country:
-                break
-        if country is None and role_key != "civilians":
-            country = _possessor_country(head, registry, tracker)
-        placed = False
-        if country is None and role_key in DEFAULT_COUNTRY_ROLES and not _foreign_modifier(tokens, head):
-            # "government forces", "the interior ministry", "officials": the state the story is in,
-            # and finally the state the event's place is in
-            country, placed = tracker.default_country, True
+    near_ents = doc_index(head.doc).ents_touching(tokens[0].i, tokens[-1].i)
+    phrase = Phrase(head, tokens, registry, tracker, role, exclude, near_ents, role_key)
+    for reading in PHRASE_READINGS:
+        found = reading(phrase)
+        if found is NOBODY:
+            return None
+        if found is not None:
+            return found
+    return None
+
+
+def _no_party(p: Phrase) -> _Nobody | None:
+    head = p.head
+    if head.lemma_.lower() in PLACE_NOUNS:
+        return NOBODY  # "Russian territory", "Ukrainian soil": a place, not a party
+    if head.lower_ in RECIPROCAL_WORDS and head.i > 0 and head.doc[head.i - 1].lower_ in ("each", "one"):
+        return NOBODY  # "clashed with each other": the sides are the subject's (reciprocal_sides)
+    return None
+
+
+def _partitive_member(p: Phrase) -> ActorRef | _Nobody | None:
+    # "a handful of the rebels", "dozens of soldiers": the people are in the of-phrase
+    if p.head.lemma_.lower() not in PARTITIVES:
+        return None
+    of = next((c for c in p.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if member is None:
+        return None
+    return resolve_phrase(member, p.registry, p.tracker, exclude=p.exclude, role=p.role) or NOBODY
+
+
+def _bracketed_identity(p: Phrase) -> ActorRef | None:
+    return _parenthetical_identity(p.head, p.registry, p.tracker, p.role)
+
+
+def _registry_alias(p: Phrase) -> ActorRef | None:
+    # a registry alias inside the phrase (the one nearest the head)
+    ents = [e for e in p.near_ents if e.label_ == ACTOR_LABEL and p.holds(e)]
+    if not ents:
+        return None
+    ent = min(ents, key=lambda e: abs(e.root.i - p.head.i))
+    entry = p.registry.get(ent.ent_id_) or p.registry.match(ent.text)
+    if entry is None:
+        return None
+    return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "registry")
+
+
+def _public_figure(p: Phrase) -> ActorRef | None:
+    # a public figure speaking for an institution (the small model sometimes tags a titled name
+    # ORG: "governor Pavel Orlov")
+    head, doc, registry = p.head, p.head.doc, p.registry
+    for ent in p.near_ents:
+        titled_org = ent.label_ == "ORG" and ent.start > 0 and registry.role_of_head(doc[ent.start - 1].lower_)
+        if (ent.label_ == "PERSON" or titled_org) and p.holds(ent):
+            if ent.root.dep_ == "poss" and ent.root.head.i == head.i and not ent.start <= head.i < ent.end:
+                continue  # "Putin's armed forces": the forces, composed below, not the man
+            entry = registry.person(ent.text) or _titled_person(ent, registry, p.tracker)
+            if entry is not None:
+                p.tracker.people.setdefault(ent[-1].lower_, entry)  # "Smirnov wrote", later
+                return ActorRef(entry.actor(), entry, ent.start_char, ent.end_char, "person")
+    if head.pos_ == "PROPN" and head.lower_ in p.tracker.people:
+        entry = p.tracker.people[head.lower_]  # "Orlov wrote": the official named with a title earlier
+        return ActorRef(entry.actor(), entry, head.idx, head.idx + len(head), "person")
+    return None
+
+
+def _armed_civilians_reading(p: Phrase) -> ActorRef | None:
+    if p.role_key == "civilians" and p.role == "actor":
+        return _armed_civilians(p.head, p.tokens, p.registry, p.tracker)
+    return None
+
+
+def _modifier_country(p: Phrase) -> str | None:
+    """The country a demonym, capital or possessive before the head names ("Russian soldiers",
+    "Kyiv's forces")."""
+    doc, head, registry = p.head.doc, p.head, p.registry
+    for t in p.tokens:
+        if t.i == head.i or _negated_modifier(t) or not _modifies(t, head):
+            continue
+        country = registry.country_of_modifier(t.text) or registry.country_of_modifier(
+            t.text + ("'s" if t.dep_ == "poss" and not t.text.endswith("'s") else "")
+        )
+        if t.dep_ == "poss" or (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS"):
+            country = country or registry.country_of_modifier(t.text + "'s")
         if country:
-            entry = registry.compose(country, role_key)
-            if entry is not None:
-                if role_key == "government":
-                    # "regional governor Alexei Smirnov": later, "Smirnov" alone is the same office
-                    for ent in near_ents:
-                        if ent.label_ == "PERSON" and any(t.i in idx for t in ent):
-                            tracker.people.setdefault(ent[-1].lower_, entry)
-                return ActorRef(entry.actor(), entry, start, end, "composed", placed=placed, role_key=role_key)
-        if role_key == "civilians":
-            return ActorRef(
-                Actor(id="CIV", name="Civilians"), None, start, end, "civilians", placed=True, role_key=role_key
-            )
-        if role_key in CROWD_ROLES:
-            # "demonstrators", "a mob": ACLED's Protesters / Rioters of the event's country
-            crowd = Actor(id=role_key, name=role_key.capitalize())
-            return ActorRef(crowd, None, start, end, "crowd", placed=True, role_key=role_key)
-    else:
-        # 3b. a force named only as a modifier: "a Syrian army bus", "a Russian missile strike"
-        composed = _modifier_force(head, tokens, registry)
-        if composed is not None:
-            return ActorRef(composed.actor(), composed, start, end, "composed")
-        role_mod = _bare_force_modifier(head)
-        if role_mod is not None and tracker.default_country and role == "target":
-            # "a police checkpoint", "an army post": the force of the story's (then the event's) country
-            entry = registry.compose(tracker.default_country, role_mod)
-            if entry is not None:
-                return ActorRef(entry.actor(), entry, start, end, "composed", placed=True, role_key=role_mod)
-    # 4. capital-for-government metonymy ("Moscow said", "Kyiv denies")
-    if head.pos_ == "PROPN" and head.dep_ in SUBJECT_DEPS and len(tokens) <= 2:
-        cc = registry.capital_country(head.text)
-        if cc:
-            entry = registry.compose(cc, "government")
-            if entry is not None:
-                return ActorRef(entry.actor(), entry, start, end, "capital")
-    # 4a. a communal militia: "ethnic Amhara militiamen", "Habar Gedir clan militia", "a gunman
-    # from the Saad clan", "militiamen from Tonj South county"
-    militia = _identity_militia(head, tokens, registry, tracker)
-    if militia is not None:
-        return militia
-    # 4b. a named group the registry does not know ("Frontier Sentinels fighters", "fighters of
-    # the X Brigade"): kept under its own name and remembered, so a later "the group" finds it
-    if registry.is_generic_armed(head.lemma_) or registry.is_generic_armed(head.text):
-        if _unknown_armed(head):
-            # "unidentified gunmen", "unknown assailants": nobody named before them is meant
-            return ActorRef(
-                registry.unidentified_armed_group(tracker.default_country),
-                None,
-                start,
-                end,
-                "unidentified",
-                placed=True,
-                role_key="unidentified",
-            )
-        named = _named_group(head)
-        if named is not None:
-            actor = unregistered(named.text)
-            entry = ActorEntry(id=actor.id, name=actor.name, type="rebel_group")
-            ref = ActorRef(actor, entry, named.start_char, named.end_char, "unregistered")
-            tracker.note(
-                ActorRef(actor, entry, named.start_char, named.end_char, "named", subject=head.dep_ in SUBJECT_DEPS)
-            )
-            return ref
-    # 5. light coreference: "the Legion" / "the Corps" name the last registered actor whose name
-    # holds that word; a pronoun inside what someone announced is that speaker ("the Legion
-    # announced that they had captured ..."); generic armed nouns and pronouns otherwise
-    if (
+            return country
+    return None
+
+
+def _role_noun(p: Phrase) -> ActorRef | None:
+    # a demonym or capital with a role noun: "Russian soldiers" -> Military Forces of Russia
+    role_key = p.role_key
+    if role_key is None:
+        return None
+    country = _modifier_country(p)
+    if country is None and role_key != "civilians":
+        country = _possessor_country(p.head, p.registry, p.tracker)
+    placed = False
+    if country is None and role_key in DEFAULT_COUNTRY_ROLES and not _foreign_modifier(p.tokens, p.head):
+        # "government forces", "the interior ministry", "officials": the state the story is in,
+        # and finally the state the event's place is in
+        country, placed = p.tracker.default_country, True
+    entry = p.registry.compose(country, role_key) if country else None
+    if entry is not None:
+        if role_key == "government":
+            # "regional governor Alexei Smirnov": later, "Smirnov" alone is the same office
+            for ent in p.near_ents:
+                if ent.label_ == "PERSON" and p.holds(ent):
+                    p.tracker.people.setdefault(ent[-1].lower_, entry)
+        return p.ref(entry.actor(), entry, "composed", placed=placed, role_key=role_key)
+    if role_key == "civilians":
+        return p.ref(Actor(id="CIV", name="Civilians"), None, "civilians", placed=True, role_key=role_key)
+    if role_key in CROWD_ROLES:
+        # "demonstrators", "a mob": ACLED's Protesters / Rioters of the event's country
+        crowd = Actor(id=role_key, name=role_key.capitalize())
+        return p.ref(crowd, None, "crowd", placed=True, role_key=role_key)
+    return None
+
+
+def _force_in_modifiers(p: Phrase) -> ActorRef | None:
+    # a force named only as a modifier: "a Syrian army bus", "a Russian missile strike"
+    if p.role_key is not None:
+        return None
+    composed = _modifier_force(p.head, p.tokens, p.registry)
+    if composed is not None:
+        return p.ref(composed.actor(), composed, "composed")
+    role_mod = _bare_force_modifier(p.head)
+    if role_mod is not None and p.tracker.default_country and p.role == "target":
+        # "a police checkpoint", "an army post": the force of the story's (then the event's) country
+        entry = p.registry.compose(p.tracker.default_country, role_mod)
+        if entry is not None:
+            return p.ref(entry.actor(), entry, "composed", placed=True, role_key=role_mod)
+    return None
+
+
+def _capital_for_government(p: Phrase) -> ActorRef | None:
+    # metonymy: "Moscow said", "Kyiv denies"
+    if not (p.head.pos_ == "PROPN" and p.subject and len(p.tokens) <= 2):
+        return None
+    country = p.registry.capital_country(p.head.text)
+    entry = p.registry.compose(country, "government") if country else None
+    return p.ref(entry.actor(), entry, "capital") if entry is not None else None
+
+
+def _communal_militia(p: Phrase) -> ActorRef | None:
+    # "ethnic Amhara militiamen", "Habar Gedir clan militia", "a gunman from the Saad clan",
+    # "militiamen from Tonj South county"
+    return _identity_militia(p.head, p.tokens, p.registry, p.tracker)
+
+
+def _unknown_or_unregistered_group(p: Phrase) -> ActorRef | None:
+    # a named group the registry does not know ("Frontier Sentinels fighters", "fighters of the
+    # X Brigade"): kept under its own name and remembered, so a later "the group" finds it
+    if not p.generic_armed():
+        return None
+    if _unknown_armed(p.head):
+        return p.unidentified_armed_group()  # "unidentified gunmen": nobody named before them is meant
+    named = _named_group(p.head)
+    if named is None:
+        return None
+    actor = unregistered(named.text)
+    entry = ActorEntry(id=actor.id, name=actor.name, type="rebel_group")
+    p.tracker.note(ActorRef(actor, entry, named.start_char, named.end_char, "named", subject=p.subject))
+    return ActorRef(actor, entry, named.start_char, named.end_char, "unregistered")
+
+
+def _definite_name_back_reference(p: Phrase) -> ActorRef | None:
+    # "the Legion" / "the Corps" name the last registered actor whose name holds that word
+    head, registry = p.head, p.registry
+    if not (
         head.pos_ in ("NOUN", "PROPN")
-        and any(t.lower_ == "the" for t in tokens)
-        and len(tokens) <= 3
+        and any(t.lower_ == "the" for t in p.tokens)
+        and len(p.tokens) <= 3
         and registry.role_of_head(head.lemma_) is None
         and registry.role_of_head(head.text) is None
     ):
-        ref = tracker.last_named_with(head.text, head.idx)
-        if ref is not None and ref.entry is not None:
-            # a re-mention by name keeps the actor salient for later pronouns ("They added ...")
-            tracker.note(ActorRef(ref.actor, ref.entry, start, end, "named", subject=head.dep_ in SUBJECT_DEPS))
-            return ActorRef(ref.actor, ref.entry, start, end, "coref")
-    if head.lower_ in ("they", "we", "it") and role == "actor":
-        speaker = _reporting_subject(head)
-        if speaker is not None:
-            ref = resolve_phrase(speaker, registry, tracker, role=role)
-            if ref is not None and ref.entry is not None:
-                return ActorRef(ref.actor, ref.entry, start, end, "coref")
+        return None
+    ref = p.tracker.last_named_with(head.text, head.idx)
+    if ref is None or ref.entry is None:
+        return None
+    # a re-mention by name keeps the actor salient for later pronouns ("They added ...")
+    p.tracker.note(ActorRef(ref.actor, ref.entry, p.start, p.end, "named", subject=p.subject))
+    return p.ref(ref.actor, ref.entry, "coref")
+
+
+def _announcer_pronoun(p: Phrase) -> ActorRef | None:
+    # a pronoun inside what someone announced is that speaker ("the Legion announced that they
+    # had captured ...")
+    if p.head.lower_ not in ("they", "we", "it") or p.role != "actor":
+        return None
+    speaker = _reporting_subject(p.head)
+    ref = resolve_phrase(speaker, p.registry, p.tracker, role=p.role) if speaker is not None else None
+    return p.ref(ref.actor, ref.entry, "coref") if ref is not None and ref.entry is not None else None
+
+
+def _civil_body(p: Phrase) -> ActorRef | None:
+    # "a rights group said": a civilian body, kept as written, never the militia named before
+    registry = p.registry
     civil = any(
         c.dep_ in ("compound", "amod")
         and (registry.is_non_armed_modifier(c.text) or registry.is_non_armed_modifier(c.lemma_))
-        for c in head.children
+        for c in p.head.children
     )
-    if civil:
-        # "a rights group said": a civilian body, kept as written, never the militia named before
-        return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
-    if head.lemma_.lower() in DEFINITE_BACK_REFERENCES and tokens[0].lower_ == "the" and not _unknown_armed(head):
-        # "Al Shabaab ... more than 30 members of the armed group": a definite group is the
-        # armed group named before it, not a new unidentified one
-        ref = tracker.last_armed_non_state(head.idx)
-        if ref is not None and ref.entry is not None:
-            return ActorRef(ref.actor, ref.entry, start, end, "coref")
-    if head.lemma_.lower() in PLAIN_PEOPLE and _armed_modifier(head) and role != "claimant":
-        # "armed men", "masked men", "unknown individuals": ACLED's Unidentified Armed Group
-        actor = registry.unidentified_armed_group(tracker.default_country)
-        return ActorRef(actor, None, start, end, "unidentified", placed=True, role_key="unidentified")
-    if head.lower_ in PRONOUNS or registry.is_generic_armed(head.lemma_) or registry.is_generic_armed(head.text):
-        if head.lower_ in PRONOUNS and head.lower_ not in ("they", "them", "we", "us", "their", "our", "its"):
-            return None
-        ref = tracker.last_armed_non_state(head.idx)
-        if ref is None and head.lower_ in PRONOUNS:
-            ref = tracker.last_any(head.idx)
-        if ref is not None and ref.entry is not None:
-            if head.dep_ in SUBJECT_DEPS:
-                tracker.note(ActorRef(ref.actor, ref.entry, start, end, "named", subject=True))
-            return ActorRef(ref.actor, ref.entry, start, end, "coref")
-        if head.lower_ in PRONOUNS:
-            return None
-    # 6. kept as written: named organisations and people, or an armed-sounding noun phrase.
-    # A name inside the phrase speaks for it only when it names the head ("the Sudan Doctors
-    # Network") or the head is a person or force of it ("a spokesman for X"); in "the village of
-    # X" or "residential areas of X" the name is a place.
-    for ent in near_ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP") and any(t.i in idx for t in ent) and ent.root.i in idx:
-            names_head = ent.start <= head.i < ent.end
-            if ent.label_ == "NORP" and (role == "actor" or names_head):
-                continue
-            if ent.label_ == "NORP":
-                if role == "claimant":  # "Palestinian medics said"
-                    return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
-                continue
-            if not names_head and not (
-                role_key or head.lemma_.lower() in SPEAKER_NOUNS or registry.is_generic_armed(head.lemma_)
-            ):
-                continue
-            if role != "claimant" and names_head and _is_place_name(ent.text):
-                continue  # "a drone attack on Sumy", a "TOWN (Wire) -" dateline: the NER's PERSON/ORG is a place
-            return ActorRef(unregistered(ent.text), None, ent.start_char, ent.end_char, "unregistered")
-    if registry.is_generic_armed(head.lemma_) and head.lower_ not in PRONOUNS and role != "claimant":
-        if _is_militia_noun(head):
-            # an unnamed militia: ACLED's "Unidentified Communal Militia (Country)" (or a regional name)
-            actor = registry.identity_militia(None, "communal", tracker.default_country)
-            entry = ActorEntry(id=actor.id, name=actor.name, type="identity_militia", inter=4)
-            return ActorRef(actor, entry, start, end, "unidentified", placed=True, role_key="communal")
-        # armed men no report names: ACLED's "Unidentified Armed Group (Country)"
-        actor = registry.unidentified_armed_group(tracker.default_country)
-        return ActorRef(actor, None, start, end, "unidentified", placed=True, role_key="unidentified")
-    if registry.is_generic_armed(head.lemma_) or role_key in ("military", "police", "government"):
-        # "security forces" in a story with no country yet: named once the event's place is known
-        placed = role_key in DEFAULT_COUNTRY_ROLES and not _foreign_modifier(tokens, head)
-        name = unregistered(_phrase_name(head, tokens))
-        return ActorRef(name, None, start, end, "unregistered", placed=placed, role_key=role_key if placed else None)
-    if role == "claimant" and head.lemma_.lower() in SPEAKER_NOUNS:
-        # "according to the head of the district": a speaker the registry does not know
-        return ActorRef(unregistered(_phrase_name(head, tokens)), None, start, end, "unregistered")
+    return p.as_written() if civil else None
+
+
+def _definite_group_back_reference(p: Phrase) -> ActorRef | None:
+    # "Al Shabaab ... some 20 fighters from the armed group": a definite group is the armed
+    # group named before it, not a new unidentified one
+    head = p.head
+    if head.lemma_.lower() not in DEFINITE_BACK_REFERENCES or p.tokens[0].lower_ != "the" or _unknown_armed(head):
+        return None
+    ref = p.tracker.last_armed_non_state(head.idx)
+    return p.ref(ref.actor, ref.entry, "coref") if ref is not None and ref.entry is not None else None
+
+
+def _armed_plain_people(p: Phrase) -> ActorRef | None:
+    # "armed men", "masked men", "unknown individuals": ACLED's Unidentified Armed Group
+    if p.head.lemma_.lower() in PLAIN_PEOPLE and _armed_modifier(p.head) and p.role != "claimant":
+        return p.unidentified_armed_group()
     return None
+
+
+def _pronoun_or_generic_back_reference(p: Phrase) -> ActorRef | _Nobody | None:
+    # "they", "the fighters": the armed group last named (or, for a pronoun, anyone last named)
+    head = p.head
+    pronoun = head.lower_ in PRONOUNS
+    if not (pronoun or p.generic_armed()):
+        return None
+    if pronoun and head.lower_ not in ("they", "them", "we", "us", "their", "our", "its"):
+        return NOBODY
+    ref = p.tracker.last_armed_non_state(head.idx)
+    if ref is None and pronoun:
+        ref = p.tracker.last_any(head.idx)
+    if ref is not None and ref.entry is not None:
+        if p.subject:
+            p.tracker.note(ActorRef(ref.actor, ref.entry, p.start, p.end, "named", subject=True))
+        return p.ref(ref.actor, ref.entry, "coref")
+    return NOBODY if pronoun else None
+
+
+def _name_as_written(p: Phrase) -> ActorRef | None:
+    # named organisations and people, kept as written. A name inside the phrase speaks for it
+    # only when it names the head ("the Sudan Doctors Network") or the head is a person or force
+    # of it ("a spokesman for X"); in "the village of X" or "residential areas of X" the name is
+    # a place.
+    head, role = p.head, p.role
+    indexes = {t.i for t in p.tokens}
+    for ent in p.near_ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP") or not p.holds(ent) or ent.root.i not in indexes:
+            continue
+        names_head = ent.start <= head.i < ent.end
+        if ent.label_ == "NORP":
+            if role == "claimant" and not names_head:
+                return p.as_written()  # "Palestinian medics said"
+            continue
+        speaks_for = p.role_key or head.lemma_.lower() in SPEAKER_NOUNS or p.registry.is_generic_armed(head.lemma_)
+        if not names_head and not speaks_for:
+            continue
+        if role != "claimant" and names_head and _is_place_name(ent.text):
+            continue  # "a drone attack on Sumy", a "TOWN (Wire) -" dateline: the NER's PERSON/ORG is a place
+        return ActorRef(unregistered(ent.text), None, ent.start_char, ent.end_char, "unregistered")
+    return None
+
+
+def _unnamed_armed(p: Phrase) -> ActorRef | None:
+    if not p.registry.is_generic_armed(p.head.lemma_) or p.head.lower_ in PRONOUNS or p.role == "claimant":
+        return None
+    if _is_militia_noun(p.head):
+        # an unnamed militia: ACLED's "Unidentified Communal Militia (Country)" (or a regional name)
+        actor = p.registry.identity_militia(None, "communal", p.tracker.default_country)
+        entry = ActorEntry(id=actor.id, name=actor.name, type="identity_militia", inter=4)
+        return p.ref(actor, entry, "unidentified", placed=True, role_key="communal")
+    return p.unidentified_armed_group()
+
+
+def _force_of_no_country_yet(p: Phrase) -> ActorRef | None:
+    # "security forces" in a story with no country yet: named once the event's place is known
+    if not (p.registry.is_generic_armed(p.head.lemma_) or p.role_key in ("military", "police", "government")):
+        return None
+    placed = p.role_key in DEFAULT_COUNTRY_ROLES and not _foreign_modifier(p.tokens, p.head)
+    name = unregistered(_phrase_name(p.head, p.tokens))
+    return p.ref(name, None, "unregistered", placed=placed, role_key=p.role_key if placed else None)
+
+
+def _unknown_speaker(p: Phrase) -> ActorRef | None:
+    # "according to the head of the district": a speaker the registry does not know
+    return p.as_written() if p.role == "claimant" and p.head.lemma_.lower() in SPEAKER_NOUNS else None
+
+
+# the ways a noun phrase names an actor, tried in this order; the first that reads it wins
+PHRASE_READINGS: tuple[PhraseReading, ...] = (
+    _no_party,
+    _partitive_member,
+    _bracketed_identity,
+    _registry_alias,
+    _public_figure,
+    _armed_civilians_reading,
+    _role_noun,
+    _force_in_modifiers,
+    _capital_for_government,
+    _communal_militia,
+    _unknown_or_unregistered_group,
+    _definite_name_back_reference,
+    _announcer_pronoun,
+    _civil_body,
+    _definite_group_back_reference,
+    _armed_plain_people,
+    _pronoun_or_generic_back_reference,
+    _name_as_written,
+    _unnamed_armed,
+    _force_of_no_country_yet,
+    _unknown_speaker,
+)
 
 
 CROWD_ROLES = frozenset({"protesters", "rioters"})
@@ -512,57 +676,18 @@ def _identity_militia(
     if not any_head and lower not in COMMUNAL_HEADS and head.lemma_.lower() not in COMMUNAL_HEADS:
         return None
     militia_noun = _is_militia_noun(head)
-    # its modifiers, not "... in X village"
-    words = [t for t in tokens if t.i != head.i] if listed else [t for t in tokens if t.i < head.i]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
-            words.extend(t for t in child.subtree if t.i not in {w.i for w in words})
-    words.sort(key=lambda t: t.i)
+    words = _community_words(head, tokens, listed)
     kind = None
     for t in words:
         k = KIND_WORDS.get(t.lower_)
         if k is not None and (kind is None or k == "sub-clan"):
             kind = k
-    runs: list[list[Token]] = []
-    for t in words:
-        # a capital from the sentence start is no name: "Armed men from the clan ..."
-        plain = t.lower_ in KIND_WORDS or t.lower_ in ARMED_MODIFIERS or t.lower_ in SAME_KIND_WORDS
-        named = t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and not plain
-        if named and registry.country_of_modifier(t.text) is None and not registry.match(t.text, fuzzy=False):
-            if runs and runs[-1][-1].i == t.i - 1 or runs and t.i >= 1 and head.doc[t.i - 1].text in ("-", "‐"):
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    group, place_name = None, None
-    for run in runs:
-        texts = [t.text for t in run]
-        for n in range(len(texts), 0, -1):
-            found = registry.identity(" ".join(texts[:n]))
-            if found is not None:
-                group = found
-                rest = " ".join(texts[n:])
-                if rest and (kind == "sub-clan" or found.kind == "clan"):
-                    # "Habar Gedir Ayr clan militia": a clan's name then its lineage's, a sub-clan
-                    lineage = registry.identity(rest)
-                    name = (
-                        lineage.name if lineage is not None and lineage.kind == "sub-clan" else f"{found.name}-{rest}"
-                    )
-                    group = IdentityGroup(name, "sub-clan", found.countries)
-                    kind = "sub-clan"
-                break
-        if group is not None:
-            break
-        if kind in ("clan", "sub-clan", "ethnic"):
-            group = IdentityGroup(" ".join(texts), kind, ())
-            break
-        if militia_noun and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in run):
-            place_name = " ".join(texts)
+    group, place_name, kind = _named_community(_name_runs(words, head, registry), kind, militia_noun, registry)
     if group is None and place_name is None:
         if kind in ("clan", "sub-clan", "ethnic") and (militia_noun or any(w.lower_ in KIND_WORDS for w in words[-3:])):
-            # "two ethnic militias", "armed men from the same clan": a communal militia no one names
+            # "two ethnic militias", "gunmen of one clan": a communal militia no one names
             return _unnamed_militia(kind, tokens, head, registry, tracker)
         return None
-    doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if group is not None:
         # a known sub-clan stays one though the text says "clan militia"
@@ -576,12 +701,61 @@ def _identity_militia(
         country = registry.countries.get(tracker.default_country or "")
         name = f"{place_name} Communal Militia" + (f" ({country.name})" if country else "")
         actor = Actor(id=f"militia:{name.lower().replace(' ', '-')}", name=name)
-        group, kind = IdentityGroup(place_name, "communal", ()), "place"
+        group, kind = IdentityGroup(place_name or "", "communal", ()), "place"
     entry = ActorEntry(id=actor.id, name=actor.name, type="identity_militia", inter=4)
-    ref = ActorRef(actor, entry, start, end, "composed", placed=True, role_key=kind, group=group)
     tracker.note(ActorRef(actor, entry, start, end, "named", subject=head.dep_ in SUBJECT_DEPS))
-    del doc
-    return ref
+    return ActorRef(actor, entry, start, end, "composed", placed=True, role_key=kind, group=group)
+
+
+def _community_words(head: Token, tokens: list[Token], listed: bool) -> list[Token]:
+    """The words that may name the militia's community: the head's modifiers (not "... in X
+    village") and its "from/of" phrase, in text order."""
+    words = [t for t in tokens if t.i != head.i] if listed else [t for t in tokens if t.i < head.i]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            words.extend(t for t in child.subtree if t.i not in {w.i for w in words})
+    return sorted(words, key=lambda t: t.i)
+
+
+def _name_runs(words: list[Token], head: Token, registry: ActorRegistry) -> list[list[Token]]:
+    """Runs of capitalised words that are neither a country's nor a registered actor's name."""
+    runs: list[list[Token]] = []
+    for t in words:
+        # a capital from the sentence start is no name: "Armed men from the clan ..."
+        plain = t.lower_ in KIND_WORDS or t.lower_ in ARMED_MODIFIERS or t.lower_ in SAME_KIND_WORDS
+        named = t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and not plain
+        if named and registry.country_of_modifier(t.text) is None and not registry.match(t.text, fuzzy=False):
+            if runs and runs[-1][-1].i == t.i - 1 or runs and t.i >= 1 and head.doc[t.i - 1].text in ("-", "‐"):
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return runs
+
+
+def _named_community(
+    runs: list[list[Token]], kind: str | None, militia_noun: bool, registry: ActorRegistry
+) -> tuple[IdentityGroup | None, str | None, str | None]:
+    """The community the first run that names one names (a registered identity, or any name
+    before a clan/ethnic word), else a place a militia is named after; with the militia's kind."""
+    place_name = None
+    for run in runs:
+        texts = [t.text for t in run]
+        for n in range(len(texts), 0, -1):
+            found = registry.identity(" ".join(texts[:n]))
+            if found is None:
+                continue
+            rest = " ".join(texts[n:])
+            if rest and (kind == "sub-clan" or found.kind == "clan"):
+                # "Habar Gedir Ayr clan militia": a clan's name then its lineage's, a sub-clan
+                lineage = registry.identity(rest)
+                name = lineage.name if lineage is not None and lineage.kind == "sub-clan" else f"{found.name}-{rest}"
+                return IdentityGroup(name, "sub-clan", found.countries), None, "sub-clan"
+            return found, None, kind
+        if kind in ("clan", "sub-clan", "ethnic"):
+            return IdentityGroup(" ".join(texts), kind, ()), None, kind
+        if militia_noun and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in run):
+            place_name = " ".join(texts)
+    return None, place_name, kind
 
 
 # civilians who, acting together, are a crowd: their violence is a riot in ACLED's coding
@@ -592,6 +766,7 @@ CROWD_CIVILIAN_HEADS = frozenset(
         "locals",
         "inhabitants",
         "students",
+        "pupils",
         "worshippers",
         "worshipers",
         "congregants",
@@ -665,8 +840,15 @@ def place_sides(
             a1 = _crowd_ref(crowd_type, a1, cc, registry)
         if event_type == "Riots" and a2 is not None and a2.role_key in CROWD_ROLES:
             a2 = _crowd_ref(crowd_type, a2, cc, registry)  # "clashed with each other"
-    elif event_type == "Protests" and a2 is not None and a2.role_key in CROWD_ROLES:
-        a2 = _crowd_ref("protesters", a2, cc, registry)
+    elif event_type == "Protests":
+        # excessive force: the force is actor1 and the protest ACLED's Protesters, actor2, whether
+        # the text names the crowd as the subject ("protesters marched"), as the people hit
+        # ("wounding four teachers") or not at all
+        if a1 is not None and (a1.how in ("civilians", "crowd") or a1.role_key in CROWD_ROLES):
+            force = a2 is not None and a2.entry is not None and a2.entry.type == "state_forces"
+            a1, a2 = (a2 if force else None), a1
+        if a2 is None or a2.how in ("civilians", "crowd") or a2.role_key in CROWD_ROLES:
+            a2 = _crowd_ref("protesters", a2, cc, registry)
     elif a2 is not None and a2.role_key in CROWD_ROLES:
         a2 = _crowd_ref("rioters", a2, cc, registry)
     if event_type == "Riots" and sub_event_type == "Mob violence" and a2 is None:

@@ -274,7 +274,7 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer, index: DocIndex) -
     doc = span.doc
     streets, buildings, locative = _guard_words()
     if _compass_bearing(span):
-        return False  # "76 km North East of Beletweyne": a bearing from the place, not a region
+        return False  # "40 km South West of Garissa": a bearing from the place, not a region
     if span.end < len(doc) and doc[span.end].text[:1].isupper():
         # "Kirova Street", "Lancaster General Hospital"; but "an Ohio church" is in Ohio
         follower = doc[span.end].lower_.strip(".")
@@ -367,121 +367,164 @@ def spot(
     `capital_country(name)` (the actor registry's) tells which names are capitals, so that a
     possessive capital is read as its government, not as a place.
     """
-    index = doc_index(doc)
-    text = index.text
-    seen: set[tuple[int, int]] = set()
-    out: list[Toponym] = []
-    # the toponyms of the sentence being read: only they can hold a new span (a toponym ends
-    # inside its own sentence), so the check does not rescan the article's
-    sent_out: list[Toponym] = []
-    name_parts = _name_parts(doc, gazetteer)
-    # actor spans by start, with the furthest end reached so far: some span starting at or
-    # before s reaches e exactly when that running maximum does
-    actor_starts = sorted(actor_spans)
-    actor_start_chars = [a for a, _ in actor_starts]
-    actor_reach = list(accumulate((b for _, b in actor_starts), max))
-
-    def inside_actor(s: int, e: int) -> bool:
-        k = bisect_right(actor_start_chars, s) - 1
-        return k >= 0 and actor_reach[k] >= e
-
-    def add(start_tok: int, end_tok: int, sent: Span, designated: bool = False) -> None:
-        span = doc[start_tok:end_tok]
-        # trim leading determiners / trailing possessives
-        while len(span) and span[0].lower_ in ("the", "a", "an"):
-            span = doc[span.start + 1 : span.end]
-        if not len(span):
-            return
-        s, e = span.start_char, span.end_char
-        if (s, e) in seen or any(t.start <= s and e <= t.end for t in sent_out):
-            return  # "Laurel" of "Laurel County", already found
-        if inside_actor(s, e) and gazetteer.country_code(span.text) is None:
-            return  # an actor's name, but "U.S." of "U.S. military" still names the country
-        if _possessive_capital(doc, span.start, span.end, capital_country):
-            return
-        if any(t.ent_type_ in NOT_PLACE_ENTS for t in span):
-            return  # "on Thursday" is not Thursday Island
-        if is_demonym is not None and len(span) == 1 and is_demonym(span.text) and not _country_initials(span.text):
-            return  # "the Malian army": a people, not Malyan (but "the U.S." is the country)
-        name = span.text
-        before = text[max(sent.start_char, s - 80) : s]
-        after = text[e : min(sent.end_char, e + 80)]
-        as_region = bool(REGION_OF.search(before) or REGIONS_AFTER.match(after))
-        is_designated = designated or (bool(DESIGNATORS.search(before)) and not as_region)
-        hint = None
-        m = REGION_AFTER.match(after)
-        if m:
-            hint = m.group(1)
-        else:
-            hint = _bracket_region(span.text, after, gazetteer)
-        if REGION_WORDS.match(after):
-            # "the Belgorod region": the region itself
-            name = text[s : e + REGION_WORDS.match(after).end()]
-            e = e + REGION_WORDS.match(after).end()
-        known = (
-            gazetteer.is_name(span.text)
-            or gazetteer.find_region(name) is not None
-            or bool(gazetteer.lookup_units(span.text))
-            # a spelling variant of a listed town ("Bossaso" for Bosaso) where the NER calls
-            # exactly this span a place or it names where an institution stands
-            or ((_whole_place_span(span) or _sited_in(doc, span)) and bool(gazetteer.lookup_variants(span.text)))
-        )
-        if len(span) == 1 and name == span.text and span[0].lower_ in _compass_words() and not is_designated:
-            return  # "South" of "South West forces": a bearing word read alone, not Cameroon's South region
-        if not known and not (is_designated or hint):
-            return
-        if not known and all(_common_word(t.text) for t in span if t.is_alpha):
-            return  # "Later in the Kursk region": a capitalised word, not an unlisted village
-        if (
-            known
-            and len(span) == 1
-            and not (is_designated or hint)
-            and not _whole_place_entity(span[0])
-            and _zipf(span.text) >= VERY_COMMON_ZIPF
-        ):
-            return  # "On 12 May", "North Kivu" read word by word: everyday words, not places
-        if not is_designated and all(t.i in name_parts for t in span):
-            return
-        if not (is_designated or hint) and not _place_evidence_enough(span, sent, gazetteer, index):
-            return
-        prev = doc[span.start - 1] if span.start > sent.start else None
-        origin = prev is not None and prev.lower_ in ORIGIN_PREPS
-        near = bool(NEAR.search(before))
-        seen.add((span.start_char, span.end_char))
-        sent_out.append(Toponym(s, e, name, sent.start_char, near, hint, is_designated, origin, as_region))
-        out.append(sent_out[-1])
-
+    spotter = _Spotter(doc, gazetteer, actor_spans, capital_country, is_demonym)
     for sent in doc.sents:
-        sent_out = []
+        spotter.read_sentence(sent)
+    return sorted(spotter.out, key=lambda t: t.start)
+
+
+@dataclass(frozen=True)
+class _SpanContext:
+    """What the words around a candidate span say about it."""
+
+    name: str  # the span, or the span with its region word ("the Belgorod region")
+    end: int
+    before: str  # up to 80 characters of its sentence on each side
+    after: str
+    as_region: bool
+    designated: bool
+    hint: str | None  # the region named after it ("Kozinka, Belgorod region", a bracket)
+
+
+class _Spotter:
+    """Spots the toponyms of one document, sentence by sentence."""
+
+    def __init__(self, doc: Doc, gazetteer, actor_spans: list[tuple[int, int]], capital_country, is_demonym) -> None:
+        self.doc, self.gazetteer = doc, gazetteer
+        self.index = doc_index(doc)
+        self.capital_country, self.is_demonym = capital_country, is_demonym
+        self.name_parts = _name_parts(doc, gazetteer)
+        # actor spans by start, with the furthest end reached so far: some span starting at or
+        # before s reaches e exactly when that running maximum does
+        actor_starts = sorted(actor_spans)
+        self.actor_start_chars = [a for a, _ in actor_starts]
+        self.actor_reach = list(accumulate((b for _, b in actor_starts), max))
+        self.seen: set[tuple[int, int]] = set()
+        self.out: list[Toponym] = []
+        # the toponyms of the sentence being read: only they can hold a new span (a toponym ends
+        # inside its own sentence), so the check does not rescan the article's
+        self.sent_out: list[Toponym] = []
+
+    def read_sentence(self, sent: Span) -> None:
+        self.sent_out = []
         runs = _capitalised_runs(sent)
-        ents = [(e.start, e.end) for e in index.ents_within(sent.start, sent.end) if e.label_ in PLACE_LABELS]
+        ents = [(e.start, e.end) for e in self.index.ents_within(sent.start, sent.end) if e.label_ in PLACE_LABELS]
         # Abbreviated country and region names the runs miss ("U.S.", "U.K.", "S.C.", "Ky."),
         # a country also inside an actor's name
-        dotted = [
-            (t.i, t.i + 1)
-            for t in sent
-            if "." in t.text
-            and t.text[:1].isupper()
-            and (
-                gazetteer.country_code(t.text) is not None
-                or any(u.kind == "admin1" for u in gazetteer.lookup_units(t.text))
-            )
-        ]
-        # "Isse Lugeey village": a run before a settlement word is one village's name (or
+        dotted = [(t.i, t.i + 1) for t in sent if "." in t.text and t.text[:1].isupper() and self._listed_code(t.text)]
+        # "Bali Cadde village": a run before a settlement word is one village's name (or
         # qualifiers with the name last), and its first words are no places of their own
-        village_runs = [(s, e) for s, e in runs if e - s > 1 and _settlement_word_follows(doc, e)]
+        village_runs = [(s, e) for s, e in runs if e - s > 1 and _settlement_word_follows(self.doc, e)]
         for start, end in sorted(set(ents) | set(runs) | set(dotted)):
             if any(s <= start and end < e for s, e in village_runs):
                 continue
             # Sentence-initial capitals are ordinary words unless the gazetteer says otherwise.
-            add(start, end, sent)
+            self.add(start, end, sent)
             # A run may hold several names ("Graivoronsky Kozinka") or a name glued to a title word.
             if end - start > 1:
                 first = end - 1 if (start, end) in village_runs else start
                 for k in range(first, end):
-                    add(k, k + 1, sent)
-    out.sort(key=lambda t: t.start)
-    return out
+                    self.add(k, k + 1, sent)
+
+    def _listed_code(self, text: str) -> bool:
+        gazetteer = self.gazetteer
+        return gazetteer.country_code(text) is not None or any(u.kind == "admin1" for u in gazetteer.lookup_units(text))
+
+    def inside_actor(self, s: int, e: int) -> bool:
+        k = bisect_right(self.actor_start_chars, s) - 1
+        return k >= 0 and self.actor_reach[k] >= e
+
+    def add(self, start_tok: int, end_tok: int, sent: Span) -> None:
+        span = self.doc[start_tok:end_tok]
+        # trim leading determiners
+        while len(span) and span[0].lower_ in ("the", "a", "an"):
+            span = self.doc[span.start + 1 : span.end]
+        if not len(span) or self._no_place_name(span):
+            return
+        context = self._context(span, sent)
+        if not self._place_enough(span, sent, context):
+            return
+        doc, s = self.doc, span.start_char
+        prev = doc[span.start - 1] if span.start > sent.start else None
+        origin = prev is not None and prev.lower_ in ORIGIN_PREPS
+        near = bool(NEAR.search(context.before))
+        self.seen.add((span.start_char, span.end_char))
+        toponym = Toponym(
+            s,
+            context.end,
+            context.name,
+            sent.start_char,
+            near,
+            context.hint,
+            context.designated,
+            origin,
+            context.as_region,
+        )
+        self.sent_out.append(toponym)
+        self.out.append(toponym)
+
+    def _no_place_name(self, span: Span) -> bool:
+        """What rules the span out before its context is read."""
+        s, e = span.start_char, span.end_char
+        if (s, e) in self.seen or any(t.start <= s and e <= t.end for t in self.sent_out):
+            return True  # "Laurel" of "Laurel County", already found
+        if self.inside_actor(s, e) and self.gazetteer.country_code(span.text) is None:
+            return True  # an actor's name, but "U.S." of "U.S. military" still names the country
+        if _possessive_capital(self.doc, span.start, span.end, self.capital_country):
+            return True
+        if any(t.ent_type_ in NOT_PLACE_ENTS for t in span):
+            return True  # "on Thursday" is not Thursday Island
+        is_demonym = self.is_demonym
+        # "the Malian army": a people, not Malyan (but "the U.S." is the country)
+        return bool(
+            is_demonym is not None and len(span) == 1 and is_demonym(span.text) and not _country_initials(span.text)
+        )
+
+    def _context(self, span: Span, sent: Span) -> _SpanContext:
+        text = self.index.text
+        s, e = span.start_char, span.end_char
+        before = text[max(sent.start_char, s - 80) : s]
+        after = text[e : min(sent.end_char, e + 80)]
+        as_region = bool(REGION_OF.search(before) or REGIONS_AFTER.match(after))
+        region_after = REGION_AFTER.match(after)
+        hint = region_after.group(1) if region_after else _bracket_region(span.text, after, self.gazetteer)
+        name = span.text
+        region_word = REGION_WORDS.match(after)
+        if region_word:
+            # "the Belgorod region": the region itself
+            name, e = text[s : e + region_word.end()], e + region_word.end()
+        designated = bool(DESIGNATORS.search(before)) and not as_region
+        return _SpanContext(name, e, before, after, as_region, designated, hint)
+
+    def _place_enough(self, span: Span, sent: Span, context: _SpanContext) -> bool:
+        """Whether the span, in its context, is evidence enough of a place to be kept."""
+        gazetteer, doc = self.gazetteer, self.doc
+        designated, hinted = context.designated, context.designated or bool(context.hint)
+        known = (
+            gazetteer.is_name(span.text)
+            or gazetteer.find_region(context.name) is not None
+            or bool(gazetteer.lookup_units(span.text))
+            # a spelling variant of a listed town ("Kismaayo" for Kismayo) where the NER calls
+            # exactly this span a place or it names where an institution stands
+            or ((_whole_place_span(span) or _sited_in(doc, span)) and bool(gazetteer.lookup_variants(span.text)))
+        )
+        if len(span) == 1 and context.name == span.text and span[0].lower_ in _compass_words() and not designated:
+            return False  # "South" of "South West forces": a bearing word read alone, not Cameroon's South region
+        if not known and not hinted:
+            return False
+        if not known and all(_common_word(t.text) for t in span if t.is_alpha):
+            return False  # "Later in the Kursk region": a capitalised word, not an unlisted village
+        if (
+            known
+            and len(span) == 1
+            and not hinted
+            and not _whole_place_entity(span[0])
+            and _zipf(span.text) >= VERY_COMMON_ZIPF
+        ):
+            return False  # "On 12 May", "North Kivu" read word by word: everyday words, not places
+        if not designated and all(t.i in self.name_parts for t in span):
+            return False
+        return hinted or _place_evidence_enough(span, sent, gazetteer, self.index)
 
 
 def dateline_filing_place(dateline_place: str | None, resolver) -> Location | None:

@@ -54,6 +54,7 @@ class EventLexicon:
     # protesters as its target make it the second
     crowd_agent: tuple[str, str] = ("Riots", "Violent demonstration")
     crowd_target: tuple[str, str] = ("Protests", "Excessive force against protesters")
+    crowd_target_of_non_violent: tuple[str, str] = ("Protests", "Protest with intervention")
     crowd_words: frozenset[str] = frozenset()
     # (event_type, sub_event_type, cue phrases), in ACLED's order of precedence (see the lexicon)
     protest_cues: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
@@ -116,6 +117,9 @@ def load_lexicon() -> EventLexicon:
         weapons=weapons,
         crowd_agent=tuple(crowd.get("as_agent") or EventLexicon.crowd_agent),
         crowd_target=tuple(crowd.get("as_target") or EventLexicon.crowd_target),
+        crowd_target_of_non_violent=tuple(
+            crowd.get("as_target_of_non_violent") or EventLexicon.crowd_target_of_non_violent
+        ),
         crowd_words=frozenset(data.get("crowd_words") or ()),
         protest_cues=protest_cues,
         harm_lemmas=frozenset(escalation.get("harm_lemmas") or ()),
@@ -357,7 +361,12 @@ def settle(found: list[Trigger], lexicon: EventLexicon) -> list[Trigger]:
                 target = next((c for c in crowds if _target_of(trig.token, c.token)), None)
                 if target is not None:
                     own = (target.rule.type, target.rule.sub or "")
-                    trig = _retyped(trig, lexicon.crowd_target if target.rule.type == "Protests" else own)
+                    done_to_protest = (
+                        lexicon.crowd_target_of_non_violent
+                        if trig.rule.type == "Strategic developments"
+                        else lexicon.crowd_target
+                    )
+                    trig = _retyped(trig, done_to_protest if target.rule.type == "Protests" else own)
                 elif trig.rule.type == "Battles" and any(_side_of(trig.token, c.token) for c in crowds):
                     # "clashes between police and protesters": a crowd that fights is a riot, not a battle
                     trig = _retyped(trig, lexicon.crowd_agent)

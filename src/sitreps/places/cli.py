@@ -6,11 +6,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from sitreps.places.resolver import PlaceContext, Resolution
 
 # the gazetteer and the resolver (numpy, rapidfuzz) are imported by the commands that use them:
 # this module is imported by every `sitreps` start-up, `--help` included
@@ -91,41 +94,48 @@ def resolve_command(
     if context and result.location is None and not near and not region:
         result = resolver.resolve_in(toponym, ctx) if ctx is not None else result
     if as_json:
-        payload = result.location.model_dump(mode="json") if result.location else None
-        if explain:
-            payload = {
-                "location": payload,
-                "kind": result.kind,
-                "why": result.why,
-                "candidates": [
-                    {
-                        "name": c.name,
-                        "kind": c.kind,
-                        "country_code": c.country_code,
-                        "admin1_code": c.admin1_code,
-                        "geonameid": c.geonameid,
-                        "population": c.population,
-                        "match": c.matched,
-                        "score": round(c.score, 3),
-                        "reasons": list(c.reasons),
-                    }
-                    for c in result.candidates[:top]
-                ],
-            }
-        typer.echo(json.dumps(payload, ensure_ascii=False))
+        typer.echo(json.dumps(_answer_json(result, top, explain), ensure_ascii=False))
         return
     console = Console()
+    _print_answer(console, toponym, result)
+    if explain:
+        _print_explanation(console, result, ctx, top)
+
+
+def _answer_json(result: Resolution, top: int, explain: bool) -> dict | None:
+    """The sitreps/1 Location (None if unresolved); with --explain, the rule and the candidates too."""
+    payload = result.location.model_dump(mode="json") if result.location else None
+    if not explain:
+        return payload
+    candidates = [
+        {
+            "name": c.name,
+            "kind": c.kind,
+            "country_code": c.country_code,
+            "admin1_code": c.admin1_code,
+            "geonameid": c.geonameid,
+            "population": c.population,
+            "match": c.matched,
+            "score": round(c.score, 3),
+            "reasons": list(c.reasons),
+        }
+        for c in result.candidates[:top]
+    ]
+    return {"location": payload, "kind": result.kind, "why": result.why, "candidates": candidates}
+
+
+def _print_answer(console: Console, toponym: str, result: Resolution) -> None:
     loc = result.location
     if loc is None:
         console.print(f"[bold red]unresolved[/]: {toponym}  ({result.why})")
-    else:
-        where = f"{loc.name}, {loc.admin1 or '?'}, {loc.country_code}"
-        console.print(
-            f"[bold green]{where}[/] ({result.kind})  geonameid={loc.geonameid}  precision={loc.geo_precision}"
-        )
-        console.print(f"rule: {result.why}")
-    if not explain:
         return
+    where = f"{loc.name}, {loc.admin1 or '?'}, {loc.country_code}"
+    console.print(f"[bold green]{where}[/] ({result.kind})  geonameid={loc.geonameid}  precision={loc.geo_precision}")
+    console.print(f"rule: {result.why}")
+
+
+def _print_explanation(console: Console, result: Resolution, ctx: PlaceContext | None, top: int) -> None:
+    """The article's context, then every candidate's score and reasons."""
     if ctx is not None:
         console.print(
             f"context: countries {', '.join(sorted(ctx.countries)) or '-'}; regions "

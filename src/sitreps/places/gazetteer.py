@@ -182,22 +182,45 @@ def _build_base() -> dict[str, Any]:
     """cities500 places, then the units they lie in: countries, admin1 and admin2 units, continents."""
     records = list(sources.cities500_records())
     index = _build_places(records, {}, 0)
-    lats, lons, pops = index["lats"], index["lons"], index["populations"]
-    lexicon = places_lexicon()
-    aliases = lexicon.get("region_aliases", {})
-    region_words = {w.lower() for w in lexicon["region_words"]}
-    unit_words = (
-        region_words | {w.lower() for w in lexicon["district_words"]} | {w.lower() for w in lexicon["admin2_words"]}
-    )
+    units = _UnitIndex(index, places_lexicon())
     admin = sources.admin_names(records)
+    units.add_admin1(admin)
+    units.add_admin2(admin)
+    units.add_countries(index["countries"].split("\n"))
+    units.add_continents()
+    index.update(units.tables())
+    return index
 
-    # units: (kind, code, name, country, admin1, lat, lon, population, geonameid)
-    units: list[tuple[str, str, str, str, str, float, float, int, int | None]] = []
-    unit_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
 
-    def put(key: str, unit: int, quality: str) -> None:
+class _UnitIndex:
+    """The units places lie in (admin1 and admin2 units, countries, continents) and the keys
+    they are found by, built over the populated places' index."""
+
+    def __init__(self, index: dict[str, Any], lexicon: dict[str, Any]) -> None:
+        self.index, self.lexicon = index, lexicon
+        self.lats, self.lons, self.pops = index["lats"], index["lons"], index["populations"]
+        self.region_words = {w.lower() for w in lexicon["region_words"]}
+        self.unit_words = (
+            self.region_words
+            | {w.lower() for w in lexicon["district_words"]}
+            | {w.lower() for w in lexicon["admin2_words"]}
+        )
+        # units: (kind, code, name, country, admin1, lat, lon, population, geonameid)
+        self.units: list[tuple[str, str, str, str, str, float, float, int, int | None]] = []
+        self.unit_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.regions: dict[str, tuple[str, int | None, float, float]] = {}
+        self.region_keys: dict[str, list[str]] = defaultdict(list)
+        # (form, code) pairs that come from a region's own name or a lexicon alias, not from one
+        # of its other names: "Kyiv region" is Kyiv Oblast, though Kyiv City also goes by "Kyiv".
+        self.region_main_keys: set[tuple[str, str]] = set()
+        self.country_index: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        self.claimed_by: dict[str, int] = {}
+
+    def _put(self, key: str, unit: int, quality: str) -> None:
         # one entry per unit and key, with the best way it matched
-        entries = unit_keys[key]
+        entries = self.unit_keys[key]
         for i, (known, known_quality) in enumerate(entries):
             if known == unit:
                 if _UNIT_MATCH_RANK[quality] < _UNIT_MATCH_RANK[known_quality]:
@@ -205,114 +228,119 @@ def _build_base() -> dict[str, Any]:
                 return
         entries.append((unit, quality))
 
-    def add_key(text: str, unit: int, quality: str) -> None:
+    def add_key(self, text: str, unit: int, quality: str) -> None:
         key = name_key(text)
         if key:
-            put(key, unit, quality)
-        bare = " ".join(w for w in key.split() if w not in unit_words)
+            self._put(key, unit, quality)
+        bare = " ".join(w for w in key.split() if w not in self.unit_words)
         if bare and bare != key:
-            put(bare, unit, "bare")
+            self._put(bare, unit, "bare")
 
-    regions: dict[str, tuple[str, int | None, float, float]] = {}
-    region_keys: dict[str, list[str]] = defaultdict(list)
-    # (form, code) pairs that come from a region's own name or a lexicon alias, not from one of
-    # its other names: "Kyiv region" is Kyiv Oblast, though Kyiv City also goes by "Kyiv".
-    region_main_keys: set[tuple[str, str]] = set()
-
-    def add_region_key(text: str, code: str, main: bool = True) -> None:
-        key = " ".join(w for w in name_key(text).split() if w not in region_words)
+    def add_region_key(self, text: str, code: str, main: bool = True) -> None:
+        key = " ".join(w for w in name_key(text).split() if w not in self.region_words)
         for form in {key, variant_key_of(key)} if key else ():
-            if code not in region_keys[form]:
-                region_keys[form].append(code)
+            if code not in self.region_keys[form]:
+                self.region_keys[form].append(code)
             if main:
-                region_main_keys.add((form, code))
+                self.region_main_keys.add((form, code))
 
-    min_population = lexicon["admin1_names"]["min_population_to_index"]
-    for code, name in sorted(admin.admin1.items()):
-        rows = list(index["by_region"].get(code, ()))
-        if not rows:
-            continue  # no populated place of ours lies in it: nothing to put on the map
-        lat, lon = cell_centroid(lats[rows], lons[rows])
-        geonameid = admin.admin1_ids.get(code)
-        regions[code] = (name, geonameid, lat, lon)
-        population = int(pops[rows].sum())
-        if population < min_population:
-            continue  # names its places' region, but is no toponym of its own (see places.yaml)
-        country, admin1 = code.split(".", 1)
-        unit = len(units)
-        units.append(("admin1", code, name, country, admin1, lat, lon, population, geonameid))
-        add_key(name, unit, "name")
-        # the lexicon's aliases, then the unit's other names (ISO 3166-2, older GeoNames and
-        # Russian or Ukrainian spellings: "Bryanskaya oblast'", "Brjansk", "Брянская область")
-        others = (*aliases.get(code, ()), *admin.admin1_alternates.get(code, ()))
-        for text in (name, *aliases.get(code, ())):
-            add_region_key(text, code)
-        for text in admin.admin1_alternates.get(code, ()):
-            add_region_key(text, code, main=False)
-        for alias in others:
-            add_key(alias, unit, "alternate")
+    def _new_unit(
+        self,
+        kind: str,
+        code: str,
+        name: str,
+        country: str,
+        admin1: str,
+        lat: float,
+        lon: float,
+        population: int,
+        geonameid: int | None,
+    ) -> int:
+        self.units.append((kind, code, name, country, admin1, lat, lon, population, geonameid))
+        return len(self.units) - 1
 
-    for (country, admin1, name), members in sorted(admin.admin2.items()):
-        lat, lon = cell_centroid(lats[members], lons[members])
-        unit = len(units)
-        code = f"{country}.{admin1}.{name_key(name).replace(' ', '_')}"
-        units.append(("admin2", code, name, country, admin1, lat, lon, int(pops[members].sum()), None))
-        add_key(name, unit, "name")
+    def add_admin1(self, admin: Any) -> None:
+        aliases = self.lexicon.get("region_aliases", {})
+        min_population = self.lexicon["admin1_names"]["min_population_to_index"]
+        for code, name in sorted(admin.admin1.items()):
+            rows = list(self.index["by_region"].get(code, ()))
+            if not rows:
+                continue  # no populated place of ours lies in it: nothing to put on the map
+            lat, lon = cell_centroid(self.lats[rows], self.lons[rows])
+            geonameid = admin.admin1_ids.get(code)
+            self.regions[code] = (name, geonameid, lat, lon)
+            population = int(self.pops[rows].sum())
+            if population < min_population:
+                continue  # names its places' region, but is no toponym of its own (see places.yaml)
+            country, admin1 = code.split(".", 1)
+            unit = self._new_unit("admin1", code, name, country, admin1, lat, lon, population, geonameid)
+            self.add_key(name, unit, "name")
+            # the lexicon's aliases, then the unit's other names (ISO 3166-2, older GeoNames and
+            # Russian or Ukrainian spellings: "Bryanskaya oblast'", "Brjansk", "Брянская область")
+            for text in (name, *aliases.get(code, ())):
+                self.add_region_key(text, code)
+            for text in admin.admin1_alternates.get(code, ()):
+                self.add_region_key(text, code, main=False)
+            for alias in (*aliases.get(code, ()), *admin.admin1_alternates.get(code, ())):
+                self.add_key(alias, unit, "alternate")
 
-    country_index: dict[str, str] = {}
-    country_names: dict[str, str] = {}
-    capitals: dict[str, str] = {}
-    extra_names = lexicon.get("country_names", {})
-    claimed_by: dict[str, int] = {}
+    def add_admin2(self, admin: Any) -> None:
+        for (country, admin1, name), members in sorted(admin.admin2.items()):
+            lat, lon = cell_centroid(self.lats[members], self.lons[members])
+            code = f"{country}.{admin1}.{name_key(name).replace(' ', '_')}"
+            population = int(self.pops[members].sum())
+            unit = self._new_unit("admin2", code, name, country, admin1, lat, lon, population, None)
+            self.add_key(name, unit, "name")
 
-    def claim_country(key: str, code: str, population: int) -> None:
+    def _claim_country(self, key: str, code: str, population: int) -> None:
         # Shared demonyms and spellings ("American": US and Northern Mariana Islands) go to the
         # most populous country.
-        if key and population >= claimed_by.get(key, -1):
-            country_index[key], claimed_by[key] = code, population
+        if key and population >= self.claimed_by.get(key, -1):
+            self.country_index[key], self.claimed_by[key] = code, population
 
-    country_of_row = index["countries"].split("\n")
-    rows_of_country: dict[str, list[int]] = defaultdict(list)
-    for row, code in enumerate(country_of_row):
-        rows_of_country[code].append(row)
-    for country in sources.country_records():
-        rows = rows_of_country.get(country.code)
-        if country.point is not None:
-            lat, lon = country.point
-        elif rows:
-            lat, lon = cell_centroid(lats[rows], lons[rows])
-        else:
-            continue
-        country_names[country.code] = country.name
-        capitals[country.code] = country.capital
-        unit = len(units)
-        units.append(("country", country.code, country.name, country.code, "", lat, lon, country.population, None))
-        add_key(country.name, unit, "name")
-        for other in (country.name, *country.names, *extra_names.get(country.code, ())):
-            if other != country.name:
-                add_key(other, unit, "alternate")
-            claim_country(name_key(other), country.code, country.population)
-        for demonym in country.demonyms:
-            add_key(demonym, unit, "demonym")
-            claim_country(name_key(demonym), country.code, country.population)
+    def add_countries(self, country_of_row: list[str]) -> None:
+        extra_names = self.lexicon.get("country_names", {})
+        rows_of_country: dict[str, list[int]] = defaultdict(list)
+        for row, code in enumerate(country_of_row):
+            rows_of_country[code].append(row)
+        for country in sources.country_records():
+            rows = rows_of_country.get(country.code)
+            if country.point is not None:
+                lat, lon = country.point
+            elif rows:
+                lat, lon = cell_centroid(self.lats[rows], self.lons[rows])
+            else:
+                continue
+            self.country_names[country.code] = country.name
+            self.capitals[country.code] = country.capital
+            code, population = country.code, country.population
+            unit = self._new_unit("country", code, country.name, code, "", lat, lon, population, None)
+            self.add_key(country.name, unit, "name")
+            for other in (country.name, *country.names, *extra_names.get(code, ())):
+                if other != country.name:
+                    self.add_key(other, unit, "alternate")
+                self._claim_country(name_key(other), code, population)
+            for demonym in country.demonyms:
+                self.add_key(demonym, unit, "demonym")
+                self._claim_country(name_key(demonym), code, population)
 
-    for name, geonameid, lat, lon, population, english in sources.continent_records():
-        unit = len(units)
-        units.append(("continent", name, name, "", "", lat, lon, population, geonameid))
-        for text in (name, *english):
-            add_key(text, unit, "name" if text == name else "alternate")
+    def add_continents(self) -> None:
+        for name, geonameid, lat, lon, population, english in sources.continent_records():
+            unit = self._new_unit("continent", name, name, "", "", lat, lon, population, geonameid)
+            for text in (name, *english):
+                self.add_key(text, unit, "name" if text == name else "alternate")
 
-    index.update(
-        regions=regions,
-        region_keys={k: tuple(v) for k, v in region_keys.items()},
-        region_main_keys=region_main_keys,
-        country_index=country_index,
-        country_names=country_names,
-        capitals=capitals,
-        units=units,
-        unit_keys={k: tuple(v) for k, v in unit_keys.items()},
-    )
-    return index
+    def tables(self) -> dict[str, Any]:
+        return {
+            "regions": self.regions,
+            "region_keys": {k: tuple(v) for k, v in self.region_keys.items()},
+            "region_main_keys": self.region_main_keys,
+            "country_index": self.country_index,
+            "country_names": self.country_names,
+            "capitals": self.capitals,
+            "units": self.units,
+            "unit_keys": {k: tuple(v) for k, v in self.unit_keys.items()},
+        }
 
 
 def _is_common_word(word: str) -> bool:

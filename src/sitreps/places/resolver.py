@@ -81,12 +81,13 @@ _DOTTED_REGION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w])")
 _CAPITALIZED_RUN = re.compile(rf"[{_CAPITAL}][\w'’]*(?:\s+[{_CAPITAL}][\w'’]*){{0,2}}")
 
 
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(c) for c in sorted(places_lexicon()["locative_cues"], key=len, reverse=True))
-    + r")\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+@functools.cache
+def _locative_before() -> re.Pattern[str]:
+    """A locative cue ending the text ("in", "near the"): built from places.yaml on first use."""
+    cues = sorted(places_lexicon()["locative_cues"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # The names listed before a name ("in Columbus, Grove City and "): cut so that the cue before the
 # list is the one the name stands after.
 _LIST_HEAD = re.compile(
@@ -734,7 +735,7 @@ class PlaceResolver:
             words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
             # "in Columbus", "near Grove City and Dublin": a locative cue is the evidence a name
             # that is also a common word or a person's name needs
-            cued = _LOCATIVE_BEFORE.search(_LIST_HEAD.sub("", text[max(0, match.start() - 120) : match.start()]))
+            cued = _locative_before().search(_LIST_HEAD.sub("", text[max(0, match.start() - 120) : match.start()]))
             start = 0
             while start < len(words):
                 for end in range(len(words), start, -1):
