@@ -83,6 +83,69 @@ KNOWN = [
         Expect("Protests", "Excessive force against protesters", actor2="Protesters (Malawi)", count=1),
         id="a-march-and-the-shooting-that-broke-it-up-are-excessive-force",
     ),
+    # the small NER calls an unfamiliar town a PRODUCT; being what a strike hit is evidence of a
+    # place (toponyms: `place_object_verbs`)
+    pytest.param(
+        "Russian forces shelled Kramatorsk overnight, killing one man, officials said.",
+        Expect("Explosions/Remote violence", toponym="Kramatorsk", country="UA"),
+        id="a-town-the-ner-calls-a-product-is-what-the-shelling-hit",
+    ),
+    # an attacker's demonym names a side, not the country of the story: Pokrovsk stays in
+    # Ukraine, not Engels (whose old name it is) because "Russian" was read as the story's country
+    pytest.param(
+        "Russian troops struck Pokrovsk with guided bombs on Friday, wounding three civilians.",
+        Expect("Explosions/Remote violence", toponym="Pokrovsk", place="Pokrovsk", country="UA"),
+        id="an-attackers-demonym-is-no-country-of-the-story",
+    ),
+    # a spelling GeoNames lists only as another name (Kupyansk) is kept, not vetoed by the
+    # attacker's country
+    pytest.param(
+        "Russian artillery pounded Kupiansk on Tuesday, killing two people.",
+        Expect("Explosions/Remote violence", toponym="Kupiansk", place="Kupyansk", country="UA"),
+        id="a-spelling-variant-hit-by-artillery-is-its-town",
+    ),
+    pytest.param(
+        "Ukrainian drones hit Novoshakhtinsk on Sunday, the regional governor said.",
+        Expect("Explosions/Remote violence", "Air/drone strike", toponym="Novoshakhtinsk", country="RU"),
+        id="the-other-sides-drones-hit-a-russian-town",
+    ),
+    # the title nearest the name, not a noun before the comma ("two people"), makes the speaker
+    # the government (roles: titled person)
+    pytest.param(
+        "Russian forces shelled Orikhiv on 3 June, killing a woman, regional governor Taras Melnyk said.",
+        Expect(
+            "Explosions/Remote violence",
+            claimant="Government of Ukraine (2019-)",
+            stance="claimed",
+            actor2="Civilians (Ukraine)",
+        ),
+        id="a-governor-named-after-the-toll-is-the-claimant",
+    ),
+    # "with artillery" is the means of a shelling, not its target (roles: objects_of)
+    pytest.param(
+        "Russian forces shelled Marhanets with artillery on 3 June, killing two people.",
+        Expect("Explosions/Remote violence", actor2="Civilians (Ukraine)"),
+        id="the-weapon-after-with-is-no-target",
+    ),
+    # an event the model opens in "X said fighting continued" hangs on the reported clause, so
+    # X is its claimant, not its outlet's own telling (event_step: predicate_token)
+    pytest.param(
+        "The Ukrainian General Staff said fighting continued near Toretsk on 3 June.",
+        Expect("Battles", claimant="Military Forces of Ukraine (2019-)", stance="claimed", toponym="Toretsk"),
+        id="the-general-staff-said-is-a-claim",
+    ),
+    # drones destroyed in flight are disrupted weapons use, not a drone strike
+    pytest.param(
+        "The defence ministry said 23 drones were destroyed over the Kursk region on 3 June.",
+        Expect("Strategic developments", "Disrupted weapons use", country="RU"),
+        id="drones-destroyed-in-flight-are-disrupted-weapons-use",
+    ),
+    # "a strike on X" is a locative cue: Kurchatov (also a surname) is the town struck
+    pytest.param(
+        "The Ukrainian military denied reports of a strike on Kurchatov on 3 June.",
+        Expect("Explosions/Remote violence", toponym="Kurchatov", country="RU", stance="denied"),
+        id="a-strike-on-a-surname-town-is-on-the-town",
+    ),
 ]
 
 

@@ -243,9 +243,26 @@ def test_unknown_name_stays_unresolved(resolver: PlaceResolver) -> None:
 def test_context_collects_countries_regions_and_anchors(resolver: PlaceResolver) -> None:
     text = "Russian troops shelled Vovchansk and Kupiansk in Ukraine's Kharkiv region on Monday."
     ctx = resolver.context_for(text, ["Vovchansk", "Kupiansk"])
-    assert {"RU", "UA"} <= ctx.countries
+    # "Russian troops" name a side of the war, not a country the story is in
+    assert "UA" in ctx.countries and "RU" not in ctx.countries
     assert "UA.07" in ctx.regions
     assert {a.name for a in ctx.anchors} == {"Vovchansk", "Kupyansk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Ukrainian drones struck an oil depot overnight.", set()),
+        ("U.S. warplanes bombed a depot overnight.", set()),
+        ("Drones struck a depot overnight, Ukraine's air force said.", {"UA"}),
+        ("Ukrainian officials said a depot was struck overnight.", {"UA"}),
+        ("A Russian village was shelled overnight.", {"RU"}),
+    ],
+)
+def test_a_demonym_before_a_force_names_a_side_not_a_country_of_the_story(
+    resolver: PlaceResolver, text: str, named: set[str]
+) -> None:
+    assert set(resolver.context_for(text).countries) == named
 
 
 def test_regions_listed_before_one_designator_are_all_found(resolver: PlaceResolver) -> None:

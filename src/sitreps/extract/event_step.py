@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from spacy.tokens import Span, Token
 
+from sitreps.extract.claims import load_claims
 from sitreps.extract.event_model import SUB_EVENT_PARENT, EventModel, EventScores
 from sitreps.extract.triggers import Trigger, TriggerRule, load_lexicon, protest_escalation
 from sitreps.model import DateValue
@@ -59,11 +60,18 @@ _PREDICATE_POS = ("VERB", "NOUN", "AUX")
 
 def predicate_token(sent: Span) -> Token:
     """The word a model-made event hangs on: the sentence's root when it is a verb or noun, else
-    the first verb of the sentence, else the root ("Clashes in X." has a noun root)."""
+    the first verb of the sentence, else the root ("Clashes in X." has a noun root). A reporting
+    verb's reported clause is the event, not the saying ("the General Staff said fighting
+    continued near X": the event hangs on "continued", and the General Staff is its claimant)."""
     root = sent.root
-    if root.pos_ in _PREDICATE_POS:
-        return root
-    return next((t for t in sent if t.pos_ == "VERB"), root)
+    tok = root if root.pos_ in _PREDICATE_POS else next((t for t in sent if t.pos_ == "VERB"), root)
+    reporting = load_claims().verbs
+    while tok.lemma_.lower() in reporting:
+        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            break
+        tok = clause
+    return tok
 
 
 def _ambiguous(trigger: Trigger) -> bool:

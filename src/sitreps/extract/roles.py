@@ -1066,8 +1066,14 @@ def _titled_person(ent: Span, registry: ActorRegistry, tracker: ActorTracker) ->
     surname = ent[-1].lower_
     if surname in tracker.people:
         return tracker.people[surname]
-    # the title: words right before the name ("Belgorod governor X"), or an apposition ("X, the governor")
-    words = [doc[i] for i in range(max(ent.start - 4, 0), ent.start)]
+    # the title: words right before the name, nearest first and not past a comma ("..., killing
+    # two people, regional governor X": the governor, not the people), or an apposition ("X, the
+    # governor")
+    words: list[Token] = []
+    for i in range(ent.start - 1, max(ent.start - 5, -1), -1):
+        if doc[i].is_punct:
+            break
+        words.append(doc[i])
     words += [t for t in ent.root.children if t.dep_ == "appos"]
     role_key = None
     country = None
@@ -1302,6 +1308,9 @@ def subject_of(pred: Token) -> Token | None:
 def objects_of(pred: Token, trigger: Token) -> list[Token]:
     """Candidate targets: direct objects, passive subjects, "against/on/with X"."""
     out: list[Token] = []
+    # "with X" is the other side of what two sides do to each other ("clashed with rebels"); of
+    # any other act it is the means ("shelled the town with artillery")
+    preps = TARGET_PREPS if is_reciprocal(trigger, pred) or _engages(pred) else TARGET_PREPS - {"with"}
     if trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB" and pred.i == trigger.i:
         # "an airstrike on Rafah killed 12 civilians": who the attack killed is its target
         out.extend(c for c in trigger.head.children if c.dep_ == "dobj")
@@ -1309,11 +1318,15 @@ def objects_of(pred: Token, trigger: Token) -> list[Token]:
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.i:
                 out.append(child)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in preps:
                 out.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "poss" and tok.pos_ == "NOUN" and tok is trigger:
                 continue
     return out
+
+
+def _engages(pred: Token) -> bool:
+    return pred.lemma_.lower() in ("engage", "confront")
 
 
 # Events two sides do to each other: "A and B clashed" has B as A's opponent, not its ally

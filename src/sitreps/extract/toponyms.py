@@ -320,7 +320,7 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer, index: DocIndex) -
     elif not named_otherwise and not needs_evidence(word):
         return True
     before = index.text[max(sent.start_char, span.start_char - 40) : span.start_char]
-    if locative.search(before):
+    if locative.search(before) or _object_of_a_place_verb(span):
         return True
     after = index.text[span.end_char : min(sent.end_char, span.end_char + 40)]
     beside = re.match(r"^\s*,\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", after)
@@ -329,6 +329,24 @@ def _place_evidence_enough(span: Span, sent: Span, gazetteer, index: DocIndex) -
     # the NER's own place label is evidence for a person's name ("Jackson"), not for an
     # everyday word ("Panic", "Hurricane")
     return exact_place and not ordinary
+
+
+@cache
+def _place_object_verbs() -> frozenset[str]:
+    return frozenset(places_lexicon()["place_object_verbs"])
+
+
+def _object_of_a_place_verb(span: Span) -> bool:
+    """The span is what a verb that acts on places acts on ("shelled Kramatorsk", "Nikopol was
+    struck"), not its agent: positive evidence, as a locative cue is."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in ("dobj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in _place_object_verbs()
+        and not is_any_person_name(root.lower_)
+    )
 
 
 def _whole_place_entity(tok) -> bool:
@@ -505,8 +523,12 @@ class _Spotter:
             or gazetteer.find_region(context.name) is not None
             or bool(gazetteer.lookup_units(span.text))
             # a spelling variant of a listed town ("Kismaayo" for Kismayo) where the NER calls
-            # exactly this span a place or it names where an institution stands
-            or ((_whole_place_span(span) or _sited_in(doc, span)) and bool(gazetteer.lookup_variants(span.text)))
+            # exactly this span a place, it names where an institution stands, or it is what
+            # a strike or an assault hit ("shelled Kupiansk")
+            or (
+                (_whole_place_span(span) or _sited_in(doc, span) or _object_of_a_place_verb(span))
+                and bool(gazetteer.lookup_variants(span.text))
+            )
         )
         if len(span) == 1 and context.name == span.text and span[0].lower_ in _compass_words() and not designated:
             return False  # "South" of "South West forces": a bearing word read alone, not Cameroon's South region

@@ -95,6 +95,14 @@ _LIST_HEAD = re.compile(
 )
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+@functools.cache
+def _force_words() -> frozenset[str]:
+    return frozenset(places_lexicon()["force_words"])
+
+
 @functools.cache
 def _unit_designators() -> frozenset[str]:
     """One-word designators of second-level units ("County", "Parish", "District")."""
@@ -421,8 +429,20 @@ class PlaceResolver:
         self._ambiguous_regions: set[str] = set()  # filled while one article's context is read
 
     # ---- context ---------------------------------------------------------------------------
-    def context_for(self, text: str, toponyms: Sequence[str] = ()) -> PlaceContext:
-        """Read an article once: countries, regions and sure places it names."""
+    def _side_of_a_war(self, text: str, run: re.Match[str], ends_run: bool, key: str, code: str) -> bool:
+        """A demonym ending the capitalised run right before a force word ("Russian forces",
+        "U.S. drones"): a side, not where the story is (places.yaml `force_words`). The country's
+        own name ("Ukraine's air force said") still names it."""
+        if not ends_run or _POSSESSIVE.search(run.group(0)):
+            return False
+        if key == name_key(self.gazetteer.country_name(code) or ""):
+            return False
+        following = _NEXT_WORD.match(text, run.end())
+        return following is not None and following.group(1).lower() in _force_words()
+
+    def _named_countries(self, text: str) -> tuple[set[str], dict[str, set[str]]]:
+        """The countries the text names (by name or demonym, not as a side of a war), with the
+        names that name each."""
         gaz = self.gazetteer
         countries: set[str] = set()
         support: dict[str, set[str]] = {}
@@ -440,10 +460,19 @@ class PlaceResolver:
                         code = None  # "US", "UK" in capitals; "Us" and "Uk" are not countries
                     if code is None and size > 1 and gaz.lookup_units(" ".join(words[start : start + size])):
                         used[start : start + size] = [True] * size  # "New Jersey", "South Carolina"
+                    if code and self._side_of_a_war(text, match, start + size == len(words), key, code):
+                        # the name is used up (no shorter name inside it is read), but names no country
+                        code = None
+                        used[start : start + size] = [True] * size
                     if code:
                         countries.add(code)
                         support.setdefault(code, set()).add(key)
                         used[start : start + size] = [True] * size
+        return countries, support
+
+    def context_for(self, text: str, toponyms: Sequence[str] = ()) -> PlaceContext:
+        """Read an article once: countries, regions and sure places it names."""
+        countries, support = self._named_countries(text)
         mentions: list[RegionMention] = []
         before, after = _region_phrase_patterns()
         # "the Kursk and Belgorod regions", "the regions of Sumy, Kharkiv and Kherson": each
@@ -837,8 +866,9 @@ class PlaceResolver:
         big = cand.matched == "name" and cand.population >= s["veto_exempt_population"]
         if ctx.has_evidence and cand.country_code not in ctx.countries:
             # without any resolved place in the story there is nothing to be far from: a country
-            # named only through an attacker ("Russian forces struck Sumy") does not veto the target
-            if nearest is None and cand.matched == "name":
+            # named only through an attacker ("Russian forces struck Sumy", "shelled Kupiansk", a
+            # spelling GeoNames lists as another name of Kupyansk) does not veto the target
+            if nearest is None and cand.matched in ("name", "alternate"):
                 reasons.append("country never named, but the story has no other place to weigh it against")
             elif nearest is None or nearest[0] > s["veto_km"]:
                 if big:
