@@ -265,6 +265,13 @@ def test_a_demonym_before_a_force_names_a_side_not_a_country_of_the_story(
     assert set(resolver.context_for(text).countries) == named
 
 
+def test_a_hamlet_with_no_population_is_no_anchor_of_its_own_country(resolver: PlaceResolver) -> None:
+    # the only "Cinta" GeoNames lists is an Indonesian hamlet of population 0: alone it would make
+    # Indonesia a country of this Somali story
+    ctx = resolver.context_for("Gunmen killed a herder at Cinta village near Beledweyne on Friday, elders said.")
+    assert ctx.countries == {"SO"} and [a.name for a in ctx.anchors] == ["Beledweyne"]
+
+
 def test_regions_listed_before_one_designator_are_all_found(resolver: PlaceResolver) -> None:
     ctx = resolver.context_for("Drones were downed over the Kursk and Bryansk regions overnight.")
     assert set(ctx.regions) == {"RU.41", "RU.10"}

@@ -518,6 +518,8 @@ class PlaceResolver:
             if len(alive) > 1 and alive[0].score - alive[1].score < self.settings["anchor_margin"]:
                 continue
             top = alive[0]
+            if top.population < self.settings["anchor_min_population"] and top.country_code not in countries:
+                continue
             anchors.append(Anchor(name_key(phrase.name), top.name, top.lat, top.lon, top.country_code, top.region))
         ctx.anchors = anchors
         if not toponyms:
