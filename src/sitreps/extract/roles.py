@@ -232,6 +232,10 @@ class Phrase:
     # scanned, so a long article is not read once per phrase
     near_ents: list[Span]
     role_key: str | None  # the role noun of the head ("military", "police", "civilians", ...)
+    indexes: frozenset[int] = field(init=False)  # the phrase's token indexes, for `holds`
+
+    def __post_init__(self) -> None:
+        self.indexes = frozenset(t.i for t in self.tokens)
 
     @property
     def start(self) -> int:
@@ -247,8 +251,7 @@ class Phrase:
 
     def holds(self, ent: Span) -> bool:
         """Whether a token of `ent` is one of the phrase's."""
-        indexes = {t.i for t in self.tokens}
-        return any(t.i in indexes for t in ent)
+        return any(t.i in self.indexes for t in ent)
 
     def ref(
         self, actor: Actor, entry: ActorEntry | None, how: str, placed: bool = False, role_key: str | None = None
@@ -534,9 +537,8 @@ def _name_as_written(p: Phrase) -> ActorRef | None:
     # of it ("a spokesman for X"); in "the village of X" or "residential areas of X" the name is
     # a place.
     head, role = p.head, p.role
-    indexes = {t.i for t in p.tokens}
     for ent in p.near_ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP") or not p.holds(ent) or ent.root.i not in indexes:
+        if ent.label_ not in ("PERSON", "ORG", "NORP") or not p.holds(ent) or ent.root.i not in p.indexes:
             continue
         names_head = ent.start <= head.i < ent.end
         if ent.label_ == "NORP":
